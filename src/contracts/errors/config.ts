@@ -1,0 +1,26 @@
+import { defineErrors } from "../error-catalog.js";
+
+export const configErrors = defineErrors({
+  "HO-CFG-001": {
+    category: "config",
+    message: "No Handover workspace at {path} (handover.yaml not found).",
+    hint: "Run 'handover init <name>' first, or pass --workspace.",
+  },
+  "HO-CFG-002": {
+    category: "config",
+    message: "{file} is not valid: {problems}.",
+  },
+  "HO-CFG-003": {
+    category: "config",
+    message: "A workspace already exists at {path}.",
+    hint: "Choose another folder, or pass --force to overwrite handover.yaml.",
+  },
+  "HO-CFG-004": {
+    category: "config",
+    message: "Environment variable {name} is not set; {purpose} needs it.",
+  },
+  "HO-CFG-005": {
+    category: "config",
+    message: "Unknown {kind} '{name}'. Known: {known}.",
+  },
+});

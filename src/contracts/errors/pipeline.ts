@@ -1,0 +1,88 @@
+import { defineErrors } from "../error-catalog.js";
+
+/** Errors of the workflow stages: map, plan, transform, load, verify, rollback. */
+export const pipelineErrors = defineErrors({
+  "HO-MAP-001": {
+    category: "config",
+    message: "There is no mapping.yaml yet.",
+    hint: "Run 'handover map' to propose one.",
+  },
+  "HO-MAP-002": {
+    category: "config",
+    message: "The map has {count} unconfirmed row(s); nothing is written to the target until every row is confirmed or rejected.",
+    hint: "Run 'handover map review'.",
+  },
+  "HO-MAP-003": {
+    category: "config",
+    message: "mapping.yaml changed after it was confirmed (hash {found}, confirmed {confirmed}).",
+    hint: "Run 'handover map review' to confirm the changed map.",
+  },
+  "HO-PLN-001": {
+    category: "config",
+    message: "There is no plan for the current map.",
+    hint: "Run 'handover plan'.",
+  },
+  "HO-PLN-002": {
+    category: "config",
+    message: "The load order has a cycle: {cycle}.",
+  },
+  "HO-PLN-003": {
+    category: "config",
+    message: "{count} staff member(s) match no active CRM user and no fallback owner is confirmed.",
+    hint: "Set options.fallbackOwner in handover.yaml to a CRM user's email, or create the users first.",
+  },
+  "HO-PLN-004": {
+    category: "config",
+    message: "The schema the plan needs is not in the target yet ({missing}).",
+    hint: "Run 'handover schema apply'.",
+  },
+  "HO-TRN-001": {
+    category: "data",
+    message: "{file} row {row} field '{field}': not a valid {type}; the value is left out and the record is flagged.",
+  },
+  "HO-TRN-002": {
+    category: "data",
+    message: "{file} row {row} field '{field}': required value is missing; the record is rejected.",
+  },
+  "HO-TRN-003": {
+    category: "data",
+    message: "{file} row {row} field '{field}': refers to {object} '{ref}', which is not in the source; the record is rejected.",
+  },
+  "HO-TRN-004": {
+    category: "data",
+    message: "{file} row {row} field '{field}': owner could not be resolved and no fallback owner is confirmed; the record is rejected.",
+  },
+  "HO-TRN-005": {
+    category: "data",
+    message: "{file} row {row}: duplicate source key in field '{field}' (first seen at row {firstRow}); skipped by rule duplicate-source-key.",
+  },
+  "HO-TRN-006": {
+    category: "data",
+    message: "{file} row {row} field '{field}': {length} characters exceeds the target column's {max}; the value is left out and the record is flagged.",
+  },
+  "HO-TRN-007": {
+    category: "data",
+    message: "{file} row {row}: looks like a duplicate of the record at row {otherRow} (same {basis}); loaded, and flagged for review.",
+  },
+  "HO-LOD-001": {
+    category: "data",
+    message: "{table} record from {file} row {row} depends on {dependency} record '{ref}', which was not loaded; the record is rejected.",
+  },
+  "HO-LOD-002": {
+    category: "config",
+    message: "Another run ({runId}) is in progress in this workspace.",
+    hint: "Wait for it, or if it crashed, resume it with 'handover run'.",
+  },
+  "HO-VER-001": {
+    category: "data",
+    message: "Verification found {mismatches} field mismatch(es) and {missing} missing row(s).",
+  },
+  "HO-RBK-001": {
+    category: "config",
+    message: "There is nothing to roll back: no run has written to the target.",
+  },
+  "HO-RBK-002": {
+    category: "data",
+    message: "Rollback left {count} compensation(s) failed; see the rollback report.",
+  },
+});

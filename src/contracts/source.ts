@@ -1,0 +1,85 @@
+import type { Issue } from "./handover-error.js";
+
+/**
+ * The source side of a migration: something that can list its tables and stream their rows.
+ * Values are the source's own text, untouched; typing and validation happen in transform.
+ */
+export interface SourceConnector {
+  readonly id: string;
+  /** Cheap reachability check: throws a HandoverError (HO-SRC-*) when the source can't be read. */
+  check(): Promise<void>;
+  /** Tables, columns, counts and a few sample values per column. Reads the whole source once. */
+  discover(): Promise<SourceCatalog>;
+  /**
+   * Streams one table's rows in file order. Bad rows come as `issue` items (never thrown, never
+   * dropped silently); `checkpoint` items mark positions a later read can resume from.
+   */
+  read(table: string, options?: ReadOptions): AsyncIterable<SourceItem>;
+}
+
+export interface ReadOptions {
+  /** Resume after this checkpoint (from an earlier read of the same table). */
+  readonly after?: Checkpoint;
+}
+
+export interface SourceCatalog {
+  readonly sourceId: string;
+  /** Which vendor profile matched, if any (e.g. "visual-practice"). */
+  readonly profile?: string;
+  readonly tables: readonly SourceTable[];
+}
+
+export interface SourceTable {
+  readonly name: string;
+  /** The file it came from, relative to the source root (for messages and reports). */
+  readonly file: string;
+  readonly rowCount: number;
+  readonly columns: readonly SourceColumn[];
+  /** Column(s) that identify a row, when the profile or the data says so. */
+  readonly key?: readonly string[];
+  /** Model object this table most likely holds, from the vendor profile (a hint, not a rule). */
+  readonly modelHint?: string;
+  /** Columns that reference another table's key, from the profile. */
+  readonly references?: readonly SourceReference[];
+}
+
+export interface SourceReference {
+  readonly column: string;
+  readonly table: string;
+  readonly tableColumn: string;
+}
+
+export interface SourceColumn {
+  readonly name: string;
+  /** Up to 20 distinct non-empty values, in first-seen order. May contain PHI: never log them. */
+  readonly samples: readonly string[];
+  readonly nonEmptyCount: number;
+  readonly distinctCount: number;
+  readonly maxLength: number;
+  /** A date format the profile declares for this column (e.g. "MM/DD/YYYY"), if any. */
+  readonly dateFormat?: string;
+}
+
+export interface SourceRecord {
+  readonly kind: "record";
+  readonly table: string;
+  readonly file: string;
+  /** 1-based line number where this record starts in the file (header is line 1). */
+  readonly row: number;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface SourceIssue {
+  readonly kind: "issue";
+  readonly table: string;
+  readonly issue: Issue;
+}
+
+export interface Checkpoint {
+  readonly kind: "checkpoint";
+  readonly table: string;
+  /** Opaque to callers; the reader that made it understands it. */
+  readonly position: Readonly<Record<string, string | number>>;
+}
+
+export type SourceItem = SourceRecord | SourceIssue | Checkpoint;
