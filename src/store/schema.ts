@@ -14,6 +14,13 @@ export interface Database {
   audit: AuditTable;
   confirmations: ConfirmationsTable;
   plans: PlansTable;
+  primary_links: PrimaryLinksTable;
+}
+
+export interface PrimaryLinksTable {
+  patient_id: string;
+  link_id: string;
+  practice_id: string;
 }
 
 export type RunKind = "sample" | "run" | "delta" | "verify" | "rollback";
@@ -41,6 +48,8 @@ export interface StagedRecordsTable {
   /** JSON object of column → raw text. Contains PHI. */
   values_json: string;
   modified_at: string | null;
+  /** The run whose extraction last saw this row; rows not seen by the current run are not loaded. */
+  extract_run: string;
 }
 
 export type OutcomeStatus = "loaded" | "rejected" | "skipped" | "flagged";

@@ -22,4 +22,22 @@ export const sourceErrors = defineErrors({
     category: "data",
     message: "{file} row {row}: the key column '{field}' is empty; the row is rejected.",
   },
+  "HO-SRC-006": {
+    category: "config",
+    message: "The export folder {path} has no table '{table}'.",
+    hint: "Run discovery to list the tables the folder holds; table names are file names without '.csv', lowercased.",
+  },
+  "HO-SRC-007": {
+    category: "data",
+    message: "{file}: the header row can't be parsed ({reason}); the table can't be read.",
+  },
+  "HO-SRC-008": {
+    category: "config",
+    message: "{file}: the checkpoint can't be used ({reason}); read the table again from the start.",
+  },
+  "HO-SRC-009": {
+    category: "config",
+    message: "Files {file} and {other} in {path} both give the table '{table}'.",
+    hint: "Rename or remove one of them; table names ignore letter case.",
+  },
 });

@@ -24,4 +24,9 @@ export const targetErrors = defineErrors({
     category: "config",
     message: "The target has no table '{table}'.",
   },
+  "HO-TGT-006": {
+    category: "data",
+    message: "The target refused to {operation} on {table} ({vendorCode}): {reason}.",
+    hint: "Run 'describe' to compare the mapping with the target's columns.",
+  },
 });

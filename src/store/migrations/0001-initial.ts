@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("row", "integer", (c) => c.notNull())
     .addColumn("values_json", "text", (c) => c.notNull())
     .addColumn("modified_at", "text")
+    .addColumn("extract_run", "text", (c) => c.notNull())
     .addUniqueConstraint("staged_records_key", ["source_table", "source_key"])
     .execute();
 
@@ -112,6 +113,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("confirmed_rows", "integer", (c) => c.notNull())
     .addColumn("rejected_rows", "integer", (c) => c.notNull())
     .execute();
+
+  // Per patient, the link chosen as primary practice (recomputed by each run from the staged links).
+  await db.schema
+    .createTable("primary_links")
+    .addColumn("patient_id", "text", (c) => c.primaryKey())
+    .addColumn("link_id", "text", (c) => c.notNull())
+    .addColumn("practice_id", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("primary_links_link").on("primary_links").column("link_id").execute();
 
   await db.schema
     .createTable("plans")

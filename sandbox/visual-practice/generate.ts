@@ -1,0 +1,77 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { HandoverError } from "../../src/contracts/handover-error.js";
+import { Rng } from "./prng.js";
+import type { Dirt, DirtKind, FileSummary, GeneratedExportSummary, Manifest } from "./manifest.js";
+import { writePractices } from "./practices.js";
+import { writeProviders } from "./providers.js";
+import { writePatients } from "./patients.js";
+import { writeCrmUsers } from "./crm-users.js";
+
+export interface GenerateOptions {
+  /** Distinct patients to generate (≥ 1). */
+  readonly patients: number;
+  /** Any integer; the same seed and count give byte-identical files. */
+  readonly seed: number;
+  readonly outDir: string;
+}
+
+/**
+ * Writes a synthetic Visual Practice export (practices, providers, patients, patient_practices
+ * CSVs, the sandbox CRM's users, and a manifest of the planted dirt) into `outDir`. Streams rows,
+ * so memory grows only with the manifest and the practice/provider lists, not with the files.
+ */
+export async function generateVisualPracticeExport(options: GenerateOptions): Promise<GeneratedExportSummary> {
+  const { patients, outDir } = options;
+  if (!Number.isSafeInteger(patients) || patients < 1) {
+    throw new HandoverError("HO-CLI-002", { option: "--patients", reason: "expected a whole number of at least 1" });
+  }
+  if (!Number.isSafeInteger(options.seed)) {
+    throw new HandoverError("HO-CLI-002", { option: "--seed", reason: "expected a whole number" });
+  }
+  const seed = options.seed >>> 0;
+  await mkdir(outDir, { recursive: true });
+  const dirt: Dirt[] = [];
+
+  const practiceCount = Math.max(4, Math.round(patients / 150));
+  const providerCount = Math.max(6, Math.round(patients / 80));
+  const practices = await writePractices(Rng.derive(seed, "practices"), join(outDir, "practices.csv"), practiceCount, dirt);
+  const providers = await writeProviders(Rng.derive(seed, "providers"), join(outDir, "providers.csv"), providerCount, practices.practices);
+  const written = await writePatients(
+    Rng.derive(seed, "patients"),
+    { patients: join(outDir, "patients.csv"), links: join(outDir, "patient_practices.csv") },
+    patients,
+    practices.practices,
+    providers.providers,
+    dirt,
+  );
+  const crmUsers = await writeCrmUsers(Rng.derive(seed, "crm-users"), join(outDir, "crm-users.json"), providers.providers, dirt);
+
+  const lf = ({ rows, bytes }: { rows: number; bytes: number }): FileSummary => ({ rows, bytes, lineEnding: "lf", bom: false });
+  const files: Record<string, FileSummary> = {
+    "practices.csv": lf(practices),
+    "providers.csv": lf(providers),
+    "patients.csv": { ...written.patients, lineEnding: "crlf", bom: true },
+    "patient_practices.csv": lf(written.links),
+  };
+  const manifest: Manifest = { generator: "visual-practice", formatVersion: 1, seed, patients, files, crmUsers, dirt };
+  await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`, "utf8");
+
+  const dirtCounts: Partial<Record<DirtKind, number>> = {};
+  for (const item of dirt) dirtCounts[item.kind] = (dirtCounts[item.kind] ?? 0) + 1;
+  return { outDir, seed, patients, files, crmUsers, dirtCounts };
+}
+
+/** The summary as the CLI prints it: counts and file names only (no record values). */
+export function formatGeneratedExportSummary(summary: GeneratedExportSummary): string {
+  const lines = [`Visual Practice sandbox export: ${summary.patients} patients, seed ${summary.seed}, in ${summary.outDir}`];
+  for (const [file, info] of Object.entries(summary.files)) {
+    lines.push(`  ${file.padEnd(24)} ${String(info.rows).padStart(8)} rows  ${String(info.bytes).padStart(11)} bytes`);
+  }
+  lines.push(`  ${"crm-users.json".padEnd(24)} ${String(summary.crmUsers).padStart(8)} users`);
+  lines.push("  planted dirt (listed in manifest.json):");
+  for (const [kind, count] of Object.entries(summary.dirtCounts).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`    ${kind.padEnd(26)} ${count}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,12 @@
+/**
+ * Deterministic synthetic Visual Practice export for the sandbox. The CLI's
+ * `handover sandbox generate visual-practice --patients N --seed S --out DIR` calls
+ * `generateVisualPracticeExport` and prints `formatGeneratedExportSummary` of its result.
+ */
+export { generateVisualPracticeExport, formatGeneratedExportSummary, type GenerateOptions } from "./generate.js";
+export type { Dirt, DirtKind, FileSummary, GeneratedExportSummary, Manifest } from "./manifest.js";
+export type { CrmUser } from "./crm-users.js";
+export { patientColumns } from "./patients.js";
+export { linkColumns } from "./patient-links.js";
+export { practiceColumns } from "./practices.js";
+export { providerColumns } from "./providers.js";

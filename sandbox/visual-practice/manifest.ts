@@ -1,0 +1,46 @@
+/**
+ * What the generator wrote and which dirt it planted where, so tests can assert the pipeline
+ * caught each one. Rows are 1-based line numbers where the record starts (header = line 1),
+ * the same numbering the export reader reports.
+ */
+export type Dirt =
+  | { readonly kind: "duplicate-key"; readonly table: string; readonly key: string; readonly rows: readonly number[] }
+  | { readonly kind: "near-duplicate"; readonly table: string; readonly keys: readonly string[] }
+  | { readonly kind: "bad-email" | "bad-phone" | "bad-date" | "alt-date-format" | "multiline-field"; readonly table: string; readonly key: string; readonly row: number; readonly column: string }
+  | { readonly kind: "malformed-row"; readonly table: string; readonly key: string; readonly row: number }
+  | { readonly kind: "no-practice"; readonly key: string }
+  | { readonly kind: "several-practices"; readonly key: string; readonly count: number; readonly mostRecentPracticeId: string }
+  | { readonly kind: "dangling-reference"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string }
+  | { readonly kind: "no-npi"; readonly table: string; readonly key: string }
+  | { readonly kind: "unmatched-provider-email" | "inactive-crm-user" | "email-case-variant"; readonly key: string };
+
+export type DirtKind = Dirt["kind"];
+
+export interface FileSummary {
+  /** Data rows written (header excluded; a multi-line record counts once). */
+  readonly rows: number;
+  readonly bytes: number;
+  readonly lineEnding: "lf" | "crlf";
+  readonly bom: boolean;
+}
+
+export interface Manifest {
+  readonly generator: "visual-practice";
+  readonly formatVersion: 1;
+  readonly seed: number;
+  /** Distinct patients (PatientIDs); patients.csv has more rows because of planted duplicates. */
+  readonly patients: number;
+  readonly files: Readonly<Record<string, FileSummary>>;
+  /** CRM users in crm-users.json. */
+  readonly crmUsers: number;
+  readonly dirt: readonly Dirt[];
+}
+
+export interface GeneratedExportSummary {
+  readonly outDir: string;
+  readonly seed: number;
+  readonly patients: number;
+  readonly files: Readonly<Record<string, FileSummary>>;
+  readonly crmUsers: number;
+  readonly dirtCounts: Readonly<Partial<Record<DirtKind, number>>>;
+}

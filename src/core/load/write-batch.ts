@@ -1,0 +1,133 @@
+import { issue, type Issue } from "../../contracts/handover-error.js";
+import type { StoredRow, TargetConnector, TargetRow, WriteOutcome } from "../../contracts/target.js";
+import { appendAudit } from "../../store/audit-log.js";
+import type { Kysely } from "kysely";
+import type { Store } from "../../store/open-store.js";
+import type { Database } from "../../store/schema.js";
+import type { PlannedRow, RecordResult } from "../transform/transform-record.js";
+
+export interface BatchDeps {
+  readonly store: Store;
+  readonly target: TargetConnector;
+  readonly runId: string;
+  readonly actor: string;
+}
+
+/** A row to write: from a source record, or one Handover adds itself (then `record` is absent). */
+export interface BatchItem {
+  readonly planned: PlannedRow;
+  readonly sourceTable: string;
+  readonly record?: RecordResult;
+}
+
+export interface BatchResult {
+  readonly created: number;
+  readonly updated: number;
+  readonly failed: number;
+}
+
+/**
+ * Writes one batch of rows of one target table, keeping the promises of the journal:
+ * 1. read what the target holds under our keys (before-images of rows that already exist);
+ * 2. record each intent with its before-image in the store — before anything is sent;
+ * 3. upsert; 4. record outcomes, crosswalk and one audit row per operation, in one transaction.
+ * A crash between 2 and 4 leaves pending intents; the resumed run re-sends them (upserts are
+ * idempotent) and rollback trusts the earliest intent per key to know who created the row.
+ */
+export async function writeBatch(deps: BatchDeps, table: string, items: readonly BatchItem[]): Promise<BatchResult> {
+  if (items.length === 0) return { created: 0, updated: 0, failed: 0 };
+  const { store, target, runId } = deps;
+  const keys = items.map((i) => i.planned.row.sourceKey);
+  const columns = [...new Set(items.flatMap((i) => [...Object.keys(i.planned.row.fields), ...Object.keys(i.planned.row.lookups)]))];
+  const existing = new Map<string, StoredRow>();
+  for (const row of await target.readBack(table, keys, columns)) if (row.sourceKey) existing.set(row.sourceKey, row);
+
+  const rows: TargetRow[] = items.map((i) => {
+    const before = existing.get(i.planned.row.sourceKey);
+    if (!before || i.planned.createOnly.length === 0) return i.planned.row;
+    const fields = { ...i.planned.row.fields };
+    for (const c of i.planned.createOnly) delete fields[c];
+    return { ...i.planned.row, fields };
+  });
+
+  const now = new Date().toISOString();
+  const journalIds = await store.db.transaction().execute(async (trx) => {
+    const ids: number[] = [];
+    for (let k = 0; k < rows.length; k += 200) {
+      const inserted = await trx.insertInto("journal").values(rows.slice(k, k + 200).map((row) => {
+        const before = existing.get(row.sourceKey);
+        return {
+          run_id: runId, op: "upsert" as const, target_table: table, source_key: row.sourceKey, target_id: before?.id ?? null,
+          existed_before: before ? 1 : 0, before_image: before ? JSON.stringify(before) : null,
+          intent: JSON.stringify(row), status: "pending" as const, vendor_code: null, created_at: now, completed_at: null,
+        };
+      })).returning("id").execute();
+      ids.push(...inserted.map((r) => r.id));
+    }
+    return ids;
+  });
+
+  const outcomes = await target.write(rows);
+  return recordOutcomes(deps, table, items, outcomes, journalIds, existing);
+}
+
+async function recordOutcomes(
+  deps: BatchDeps, table: string, items: readonly BatchItem[], outcomes: readonly WriteOutcome[],
+  journalIds: readonly number[], existing: ReadonlyMap<string, StoredRow>,
+): Promise<BatchResult> {
+  const { store, runId, actor } = deps;
+  const done = new Date().toISOString();
+  let created = 0;
+  let updated = 0;
+  let failed = 0;
+  await store.db.transaction().execute(async (trx) => {
+    const audit = [];
+    for (let k = 0; k < items.length; k += 1) {
+      const item = items[k]!;
+      const outcome = outcomes[k];
+      const journalId = journalIds[k]!;
+      const record = item.record;
+      const key = item.planned.row.sourceKey;
+      if (outcome?.ok) {
+        const wasThere = existing.has(key);
+        if (wasThere) updated += 1;
+        else created += 1;
+        await trx.updateTable("journal").set({ status: "ok", target_id: outcome.id, completed_at: done }).where("id", "=", journalId).execute();
+        await trx.insertInto("crosswalk").values({ target_table: table, source_key: key, target_id: outcome.id, source_table: item.sourceTable, first_run: runId, last_run: runId })
+          .onConflict((oc) => oc.columns(["target_table", "source_key"]).doUpdateSet({ target_id: outcome.id, last_run: runId })).execute();
+        audit.push({ actor, operation: "upsert", runId, sourceKey: key, targetTable: table, targetId: outcome.id, outcome: wasThere ? "updated" : "created" });
+        if (record) await saveOutcome(trx, runId, record, record.issues.some((i) => i.severity === "warning") ? "flagged" : "loaded", null, table, key, record.issues);
+      } else {
+        failed += 1;
+        const error = outcome && !outcome.ok ? outcome.error : { vendorCode: "none", reason: "no outcome returned", transient: true };
+        await trx.updateTable("journal").set({ status: "failed", vendor_code: error.vendorCode, completed_at: done }).where("id", "=", journalId).execute();
+        audit.push({ actor, operation: "upsert", runId, sourceKey: key, targetTable: table, outcome: "failed", errorCode: "HO-TGT-003" });
+        if (record) {
+          const rejection = issue("HO-TGT-003", { file: record.file, row: record.row, field: error.field, table, vendorCode: error.vendorCode, reason: error.reason });
+          await saveOutcome(trx, runId, record, "rejected", "HO-TGT-003", table, key, [...record.issues, rejection]);
+        }
+      }
+    }
+    await appendAudit(trx, audit);
+  });
+  return { created, updated, failed };
+}
+
+/** Writes a source record's final outcome and its issues for this run (replacing any earlier). */
+export async function saveOutcome(
+  db: Kysely<Database>, runId: string, record: Pick<RecordResult, "sourceTable" | "sourceKey" | "file" | "row">,
+  status: "loaded" | "flagged" | "rejected" | "skipped", reason: string | null,
+  targetTable: string | null, targetKey: string | null, issues: readonly Issue[],
+): Promise<void> {
+  const sourceKey = record.sourceKey.split(":").slice(2).join(":");
+  await db.insertInto("record_outcomes").values({
+    run_id: runId, source_table: record.sourceTable, source_key: sourceKey, file: record.file, row: record.row,
+    status, reason, target_table: targetTable, target_key: targetKey,
+  }).onConflict((oc) => oc.columns(["run_id", "source_table", "source_key"]).doUpdateSet({ status, reason, target_table: targetTable, target_key: targetKey })).execute();
+  if (issues.length > 0) {
+    await db.insertInto("issues").values(issues.map((i) => ({
+      run_id: runId, source_table: record.sourceTable, source_key: sourceKey, file: i.file ?? record.file, row: i.row ?? record.row,
+      field: i.field ?? null, code: i.code, severity: i.severity, message: i.message,
+    }))).execute();
+  }
+}

@@ -1,0 +1,111 @@
+import type { HandoverConfig } from "../../config/handover-config.js";
+import type { FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/mapping-file.js";
+import type { SourceCatalog } from "../../contracts/source.js";
+import { model as practiceModel, type ObjectDef } from "../../model/index.js";
+import { proposeFields, proposeObjects } from "./match/index.js";
+import { customColumnName, type TargetTemplate } from "./templates/template.js";
+
+/**
+ * The `map` stage's pure part: proposals for both hops, as mapping.yaml content. Every source
+ * column gets a row (unmatched ones become custom properties), every row starts "proposed".
+ */
+export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig): MappingFile {
+  const objects: ObjectRow[] = [];
+  const fields: FieldRow[] = [];
+  for (const proposal of proposeObjects(catalog, practiceModel)) {
+    const table = catalog.tables.find((t) => t.name === proposal.table);
+    const object = proposal.object ? practiceModel[proposal.object] : undefined;
+    if (!table || !object) continue;
+    const landing = template.objects[object.name];
+    objects.push({
+      source: table.name,
+      model: object.name,
+      target: landing?.table ?? "(resolved) systemuser by email",
+      key: [...(table.key ?? [table.columns[0]?.name ?? "id"])],
+    });
+    for (const p of proposeFields(table, object)) {
+      fields.push(p.field ? mappedRow(table.name, p.column, object, p.field, p.confidence, p.reasons, template) : customRow(table.name, p.column, object, p, template));
+    }
+  }
+  return { version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields, rules: rules(config) };
+}
+
+function mappedRow(table: string, column: string, object: ObjectDef, fieldName: string, confidence: number, reasons: readonly string[], template: TargetTemplate): FieldRow {
+  const key = `${object.name}.${fieldName}`;
+  const field = object.fields.find((f) => f.name === fieldName);
+  return {
+    source: `${table}.${column}`,
+    model: key,
+    target: targetFor(key, object, template),
+    confidence: round(confidence),
+    reasons: [...reasons],
+    status: "proposed",
+    phi: field?.phi ?? false,
+  };
+}
+
+function customRow(
+  table: string,
+  column: string,
+  object: ObjectDef,
+  p: { readonly reasons: readonly string[]; readonly alternatives: readonly { readonly confidence: number }[] },
+  template: TargetTemplate,
+): FieldRow {
+  const targetTable = template.objects[object.name]?.table;
+  const best = p.alternatives[0]?.confidence ?? 0;
+  return {
+    source: `${table}.${column}`,
+    model: `${object.name}.customProperties.${column}`,
+    target: targetTable ? `${targetTable}.${customColumnName(template.prefix, column)}` : null,
+    // How sure we are that no model field fits: the weaker the best alternative, the surer.
+    confidence: round(Math.min(0.95, Math.max(0.5, 1 - best))),
+    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${customColumnName(template.prefix, column)} on ${targetTable}` : ""}`],
+    status: "proposed",
+    // Unknown columns may hold anything: treat them as PHI until a person says otherwise.
+    phi: true,
+  };
+}
+
+/** model key → where it lands, in words the review shows. */
+export function targetFor(key: string, object: ObjectDef, template: TargetTemplate): string | null {
+  const table = template.objects[object.name]?.table;
+  const landing = template.fields[key];
+  if (landing?.kind === "none") return `(not written) ${landing.reason}`;
+  if (!table) return "(not written) staff are resolved to CRM users";
+  if (!landing) return `${table}.${customColumnName(template.prefix, key.split(".")[1] ?? key)}`;
+  if (landing.kind === "column") return `${table}.${landing.column}`;
+  if (landing.kind === "owner") return `${table}.${landing.column} (owner: the provider's CRM user by email)`;
+  const refTable = landing.handoverTable ?? template.objects[landing.refObject]?.table ?? landing.refObject;
+  return `${table}.${landing.column} (lookup → ${refTable})`;
+}
+
+function rules(config: HandoverConfig): RuleRow[] {
+  return [
+    {
+      id: "fallback-owner",
+      description: "Records whose provider has no active CRM user are owned by this CRM user (email). Empty: such records are rejected.",
+      value: config.options.fallbackOwnerEmail,
+      status: "proposed",
+    },
+    {
+      id: "unaffiliated-account",
+      description: "Patients with no practice link get this account as their primary account.",
+      value: config.options.unaffiliatedAccountName,
+      status: "proposed",
+    },
+    {
+      id: "primary-practice",
+      description: "A patient's primary account is the practice of the most recently modified link; other links become connections with their role.",
+      value: "most-recent-link",
+      status: "proposed",
+    },
+    {
+      id: "duplicate-source-key",
+      description: "A row whose key was already seen in the same file is skipped (the first one is loaded) and listed in the reconciliation.",
+      value: "keep-first",
+      status: "proposed",
+    },
+  ];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,27 @@
+/** What the matcher proposes; the review step shows it and a person confirms or changes it. */
+
+export interface FieldProposal {
+  /** Source column name. */
+  readonly column: string;
+  /** Model field name ("birthDate"), or null: the column becomes a custom property. */
+  readonly field: string | null;
+  /** 0..1, monotone in the combined score; the demo auto-confirms above 0.8. */
+  readonly confidence: number;
+  /** Plain words, never sample values (samples may be PHI). */
+  readonly reasons: readonly string[];
+  /** The next best fields for this column (up to 3), best first. */
+  readonly alternatives: readonly { readonly field: string; readonly confidence: number }[];
+}
+
+export interface ObjectProposal {
+  readonly table: string;
+  /** Model object name ("patient"), or null when nothing fits. */
+  readonly object: string | null;
+  readonly confidence: number;
+  readonly reasons: readonly string[];
+}
+
+export interface ProposeFieldsOptions {
+  /** Minimum confidence for a field to be proposed (default DEFAULT_THRESHOLD = 0.35). */
+  readonly threshold?: number;
+}

@@ -1,0 +1,88 @@
+import type { TargetTemplate } from "./template.js";
+
+/**
+ * Practice model → Dynamics 365 Sales (Dataverse). Follows the Visual Practice → Dynamics page:
+ * practice → account (parent account for locations), patient → contact (primary account = most
+ * recently modified practice link, other links → connections with a role, no practice →
+ * "Unaffiliated Patients"), staff → systemuser by email (owner), custom properties → hc_ columns.
+ */
+export function dataverseTemplate(prefix = "hc"): TargetTemplate {
+  const none = (reason: string) => ({ kind: "none", reason }) as const;
+  return {
+    target: "dataverse",
+    prefix,
+    objects: {
+      practice: { table: "account", description: "practice → account" },
+      patient: { table: "contact", description: "patient → contact" },
+      patientPracticeLink: {
+        table: "connection",
+        description: "most recent link → contact.parentcustomerid; other links → connection with a role",
+      },
+      staff: { table: null, description: "staff → systemuser by email (record owner); not written" },
+    },
+    fields: {
+      "practice.sourceId": none("becomes the row's source key (hc_sourcekey)"),
+      "practice.createdAt": { kind: "column", column: "overriddencreatedon", createOnly: true, readAs: "createdon" },
+      "practice.modifiedAt": none("drives delta; the target keeps its own modifiedon"),
+      "practice.name": { kind: "column", column: "name" },
+      "practice.parent": { kind: "lookup", column: "parentaccountid", refObject: "practice" },
+      "practice.size": { kind: "column", column: "numberofemployees" },
+      "practice.addressLine1": { kind: "column", column: "address1_line1" },
+      "practice.addressLine2": { kind: "column", column: "address1_line2" },
+      "practice.city": { kind: "column", column: "address1_city" },
+      "practice.region": { kind: "column", column: "address1_stateorprovince" },
+      "practice.postalCode": { kind: "column", column: "address1_postalcode" },
+      "practice.country": { kind: "column", column: "address1_country" },
+      "practice.phone": { kind: "column", column: "telephone1" },
+      "practice.email": { kind: "column", column: "emailaddress1" },
+      "practice.website": { kind: "column", column: "websiteurl" },
+
+      "patient.sourceId": none("becomes the row's source key (hc_sourcekey)"),
+      "patient.createdAt": { kind: "column", column: "overriddencreatedon", createOnly: true, readAs: "createdon" },
+      "patient.modifiedAt": none("drives delta; the target keeps its own modifiedon"),
+      "patient.firstName": { kind: "column", column: "firstname" },
+      "patient.middleName": { kind: "column", column: "middlename" },
+      "patient.lastName": { kind: "column", column: "lastname" },
+      "patient.birthDate": { kind: "column", column: "birthdate" },
+      "patient.sex": { kind: "column", column: "gendercode", valueMap: { male: 1, female: 2 } },
+      "patient.email": { kind: "column", column: "emailaddress1" },
+      "patient.phoneWork": { kind: "column", column: "telephone1" },
+      "patient.phoneHome": { kind: "column", column: "telephone2" },
+      "patient.phoneMobile": { kind: "column", column: "mobilephone" },
+      "patient.addressLine1": { kind: "column", column: "address1_line1" },
+      "patient.addressLine2": { kind: "column", column: "address1_line2" },
+      "patient.city": { kind: "column", column: "address1_city" },
+      "patient.region": { kind: "column", column: "address1_stateorprovince" },
+      "patient.postalCode": { kind: "column", column: "address1_postalcode" },
+      "patient.country": { kind: "column", column: "address1_country" },
+      "patient.primaryProvider": { kind: "owner", column: "ownerid" },
+
+      "patientPracticeLink.sourceId": none("becomes the connection's source key"),
+      "patientPracticeLink.createdAt": none("connections keep the target's own createdon"),
+      "patientPracticeLink.modifiedAt": none("picks the primary practice: the most recently modified link"),
+      "patientPracticeLink.patient": { kind: "lookup", column: "record1id", refObject: "patient" },
+      "patientPracticeLink.practice": { kind: "lookup", column: "record2id", refObject: "practice" },
+      "patientPracticeLink.role": { kind: "lookup", column: "record2roleid", refObject: "connectionRole", handoverTable: "connectionrole" },
+      "patientPracticeLink.startDate": { kind: "column", column: "effectivestart" },
+      "patientPracticeLink.endDate": { kind: "column", column: "effectiveend" },
+
+      "staff.sourceId": none("identifies the staff member as a record owner"),
+      "staff.email": none("matched to a CRM user (systemuser.internalemailaddress)"),
+      "staff.createdAt": none("staff are resolved to existing CRM users, not written"),
+      "staff.modifiedAt": none("staff are resolved to existing CRM users, not written"),
+      "staff.firstName": none("shown in the owner report"),
+      "staff.lastName": none("shown in the owner report"),
+      "staff.role": none("staff are resolved to existing CRM users, not written"),
+      "staff.npi": none("staff are resolved to existing CRM users, not written"),
+      "staff.licenseNumber": none("staff are resolved to existing CRM users, not written"),
+      "staff.specializations": none("staff are resolved to existing CRM users, not written"),
+      "staff.credentials": none("staff are resolved to existing CRM users, not written"),
+      "staff.practice": none("staff are resolved to existing CRM users, not written"),
+      "staff.active": none("the CRM user's own status decides (inactive users fall back)"),
+    },
+    derivedLookups: [
+      { table: "contact", column: "parentcustomerid", refTable: "account", description: "primary practice (most recent link) or Unaffiliated Patients" },
+    ],
+    tablesWritten: ["account", "connectionrole", "contact", "connection"],
+  };
+}

@@ -1,0 +1,28 @@
+import type { SchemaPlan } from "../../contracts/target.js";
+import type { LoadOrder } from "./load-order.js";
+import type { OwnerReconciliation } from "./owners.js";
+
+/** A row Handover adds to the target itself (default account, connection roles). */
+export interface HandoverRow {
+  readonly table: string;
+  readonly sourceKey: string;
+  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
+  readonly reason: string;
+}
+
+/**
+ * The plan: data, computed without writing anything. `sample` and `run` load exactly this;
+ * it is stored with the map hash it was made from, so a changed map needs a new plan.
+ */
+export interface Plan {
+  readonly version: 1;
+  readonly mapHash: string;
+  readonly createdAt: string;
+  readonly schema: SchemaPlan;
+  readonly owners: OwnerReconciliation;
+  readonly order: LoadOrder;
+  readonly counts: readonly { readonly table: string; readonly rows: number; readonly object: string; readonly target: string | null }[];
+  /** Max lengths of the string columns we write, by table then column. */
+  readonly columnLimits: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly handoverRows: readonly HandoverRow[];
+}

@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { getField } from "../../model/index.js";
+import { parseValue } from "./parse-value.js";
+
+const f = (key: string) => {
+  const def = getField(key);
+  assert.ok(def, key);
+  return def;
+};
+
+test("US dates become ISO dates and impossible dates are refused", () => {
+  assert.deepEqual(parseValue(f("patient.birthDate"), "04/07/1985", "MM/DD/YYYY"), { ok: true, value: "1985-04-07", change: "date MM/DD/YYYY → ISO" });
+  assert.deepEqual(parseValue(f("patient.birthDate"), "1985-04-07"), { ok: true, value: "1985-04-07", change: null });
+  assert.equal(parseValue(f("patient.birthDate"), "13/45/1980", "MM/DD/YYYY").ok, false);
+  assert.equal(parseValue(f("patient.birthDate"), "02/30/1980", "MM/DD/YYYY").ok, false);
+  assert.equal(parseValue(f("patient.birthDate"), "N/A").ok, false);
+});
+
+test("empty values are null, not errors", () => {
+  assert.deepEqual(parseValue(f("patient.email"), "  "), { ok: true, value: null, change: null });
+});
+
+test("malformed emails and phones are refused, good ones kept as given", () => {
+  assert.equal(parseValue(f("patient.email"), "jane.doe@example").ok, false);
+  assert.equal(parseValue(f("patient.email"), "jane doe@example.com").ok, false);
+  assert.deepEqual(parseValue(f("patient.email"), "jane.doe@example.com"), { ok: true, value: "jane.doe@example.com", change: null });
+  assert.equal(parseValue(f("patient.phoneHome"), "555-01").ok, false);
+  assert.equal(parseValue(f("patient.phoneHome"), "(555) 010-1234").ok, true);
+});
+
+test("codes and yes/no values use the model's vocabulary", () => {
+  assert.deepEqual(parseValue(f("patient.sex"), "F"), { ok: true, value: "female", change: "code → female" });
+  assert.equal(parseValue(f("patient.sex"), "Q").ok, false);
+  assert.deepEqual(parseValue(f("practice.active"), "Y"), { ok: true, value: true, change: "text → yes/no" });
+  assert.deepEqual(parseValue(f("patientPracticeLink.role"), "Referring Practice"), { ok: true, value: "referring", change: "code → referring" });
+});
+
+test("date-times without a zone are read as UTC and written without milliseconds", () => {
+  assert.deepEqual(parseValue(f("patient.createdAt"), "2021-03-04 09:15:00"), { ok: true, value: "2021-03-04T09:15:00Z", change: "date-time (no zone, read as UTC)" });
+  assert.deepEqual(parseValue(f("patient.createdAt"), "03/04/2021 9:15", "MM/DD/YYYY"), { ok: true, value: "2021-03-04T09:15:00Z", change: "date-time (no zone, read as UTC)" });
+});

@@ -1,0 +1,43 @@
+import type { SourceColumn } from "../../contracts/source.js";
+
+export const maxSamples = 20;
+/**
+ * Distinct values are counted exactly up to this many per column, then the count stops growing:
+ * beyond it the column is "mostly unique" for every purpose discovery serves, and memory stays bounded.
+ */
+export const distinctCap = 10_000;
+
+/** Accumulates one column's discovery figures over the records of a table. */
+export class ColumnStats {
+  readonly name: string;
+  private readonly samples: string[] = [];
+  private readonly distinct = new Set<string>();
+  private nonEmpty = 0;
+  private longest = 0;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  add(value: string): void {
+    if (value === "") return;
+    this.nonEmpty += 1;
+    if (value.length > this.longest) this.longest = value.length;
+    if (this.distinct.size < distinctCap && !this.distinct.has(value)) {
+      this.distinct.add(value);
+      if (this.samples.length < maxSamples) this.samples.push(value);
+    }
+  }
+
+  /** `maxLength` is in UTF-16 code units (string length), which is how CRM field limits count too. */
+  toColumn(dateFormat?: string): SourceColumn {
+    return {
+      name: this.name,
+      samples: [...this.samples],
+      nonEmptyCount: this.nonEmpty,
+      distinctCount: this.distinct.size,
+      maxLength: this.longest,
+      ...(dateFormat !== undefined ? { dateFormat } : {}),
+    };
+  }
+}

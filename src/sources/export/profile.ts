@@ -1,0 +1,35 @@
+/**
+ * A vendor profile: what we know about one practice-management system's CSV export. It is a
+ * hint, never a filter: columns and tables it doesn't mention still flow through the reader.
+ */
+export type DateFormat = "MM/DD/YYYY" | "M/D/YYYY" | "DD/MM/YYYY" | "YYYY-MM-DD" | "MM/DD/YYYY HH:mm";
+
+export interface ProfileReference {
+  /** Column of this table holding another table's key. */
+  readonly column: string;
+  readonly table: string;
+  readonly tableColumn: string;
+}
+
+export interface ProfileTable {
+  /** File name in the export folder, when it isn't `<table>.csv` (matched ignoring case). */
+  readonly file?: string;
+  /** Column(s) identifying a row; a row with an empty key column is rejected (HO-SRC-005). */
+  readonly key: readonly string[];
+  /** Practice-model object this table most likely holds (e.g. "patient", "staff"). */
+  readonly modelHint: string;
+  readonly references?: readonly ProfileReference[];
+  /** The format each date column is declared in; values in other formats are for transform to judge. */
+  readonly dateFormats?: Readonly<Record<string, DateFormat>>;
+}
+
+export interface VendorProfile {
+  readonly id: string;
+  readonly name: string;
+  /**
+   * Formats besides a column's declared one that this vendor's exports are known to contain and
+   * that transform may accept (e.g. ISO dates from an API-fed integration).
+   */
+  readonly alsoAcceptedDateFormats?: readonly DateFormat[];
+  readonly tables: Readonly<Record<string, ProfileTable>>;
+}

@@ -1,0 +1,14 @@
+import type { VendorProfile } from "../profile.js";
+import { visualPracticeProfile } from "./visual-practice.js";
+
+/** Every vendor profile Handover ships, by id. */
+export const profiles: Readonly<Record<string, VendorProfile>> = {
+  [visualPracticeProfile.id]: visualPracticeProfile,
+};
+
+/** The profile with this id, or undefined: the caller decides whether an unknown id is an error. */
+export function getProfile(id: string): VendorProfile | undefined {
+  return Object.hasOwn(profiles, id) ? profiles[id] : undefined;
+}
+
+export { visualPracticeProfile };

@@ -1,0 +1,45 @@
+import type { VendorProfile } from "../profile.js";
+
+/**
+ * Visual Practice's CSV export (the layout `sandbox/visual-practice` generates). Dates are
+ * declared MM/DD/YYYY (timestamps "MM/DD/YYYY HH:mm"); some rows carry ISO dates, which the
+ * profile lists as also accepted. Custom_* columns are the practice's own fields and flow through.
+ */
+export const visualPracticeProfile: VendorProfile = {
+  id: "visual-practice",
+  name: "Visual Practice",
+  alsoAcceptedDateFormats: ["YYYY-MM-DD"],
+  tables: {
+    practices: {
+      file: "practices.csv",
+      key: ["PracticeID"],
+      modelHint: "practice",
+      references: [{ column: "ParentPracticeID", table: "practices", tableColumn: "PracticeID" }],
+      dateFormats: { CreatedDate: "MM/DD/YYYY", LastModified: "MM/DD/YYYY HH:mm" },
+    },
+    providers: {
+      file: "providers.csv",
+      key: ["ProviderID"],
+      modelHint: "staff",
+      references: [{ column: "HomePracticeID", table: "practices", tableColumn: "PracticeID" }],
+      dateFormats: { LastModified: "MM/DD/YYYY HH:mm" },
+    },
+    patients: {
+      file: "patients.csv",
+      key: ["PatientID"],
+      modelHint: "patient",
+      references: [{ column: "PrimaryProviderID", table: "providers", tableColumn: "ProviderID" }],
+      dateFormats: { DOB: "MM/DD/YYYY", CreatedDate: "MM/DD/YYYY", LastModified: "MM/DD/YYYY HH:mm" },
+    },
+    patient_practices: {
+      file: "patient_practices.csv",
+      key: ["LinkID"],
+      modelHint: "patientPracticeLink",
+      references: [
+        { column: "PatientID", table: "patients", tableColumn: "PatientID" },
+        { column: "PracticeID", table: "practices", tableColumn: "PracticeID" },
+      ],
+      dateFormats: { StartDate: "MM/DD/YYYY", LastModified: "MM/DD/YYYY HH:mm" },
+    },
+  },
+};
