@@ -1,0 +1,8 @@
+/** Public API of the Dataverse sandbox. */
+export { startDataverseSandbox } from "./server.js";
+export type { DataverseSandbox, DataverseSandboxOptions } from "./server.js";
+export { runDataverseSandboxCli } from "./cli.js";
+export type { DataverseSandboxCliOptions } from "./cli.js";
+export type { Budget } from "./throttle.js";
+export type { KeyActivation } from "./store.js";
+export type { SeedUser } from "./seed.js";
