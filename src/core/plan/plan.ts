@@ -25,4 +25,6 @@ export interface Plan {
   /** Max lengths of the string columns we write, by table then column. */
   readonly columnLimits: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly handoverRows: readonly HandoverRow[];
+  /** Declared date formats of source columns, keyed `table.column` (from the vendor profile). */
+  readonly dateFormats: Readonly<Record<string, string>>;
 }

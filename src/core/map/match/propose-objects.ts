@@ -3,6 +3,7 @@ import type { ObjectDef } from "../../../model/index.js";
 import { normalizeName } from "./abbreviations.js";
 import { proposeFields } from "./propose-fields.js";
 import { nameSimilarity } from "./similarity.js";
+import { splitName } from "./tokenize.js";
 import type { ObjectProposal } from "./types.js";
 
 /** A vendor profile was written for this export by someone who knew it: trust it. */
@@ -35,7 +36,9 @@ function scoreObject(table: SourceTable, object: ObjectDef): Scored {
   let nameLabel = "";
   for (const [label, phrase] of [[`object ${object.name}`, object.name], ...object.synonyms.map((s) => [`synonym '${s}' of ${object.name}`, s])] as const) {
     const similarity = nameSimilarity(tableTokens, normalizeName(phrase));
-    if (similarity.score > nameScore) [nameScore, nameLabel] = [similarity.score, label];
+    // On a tie, name the phrase spelled as the table is ('providers', not 'provider').
+    const verbatim = similarity.exact && splitName(phrase).join(" ") === splitName(table.name).join(" ");
+    if (similarity.score > nameScore || (verbatim && similarity.score === nameScore)) [nameScore, nameLabel] = [similarity.score, label];
   }
   const own = proposeFields(table, object).filter((p) => p.field !== null && !commonFieldNames.has(p.field));
   const covered = own.filter((p) => p.confidence >= COVERAGE_CONFIDENCE).length;

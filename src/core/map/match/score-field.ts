@@ -4,10 +4,10 @@ import { normalizeName } from "./abbreviations.js";
 import { isBirthDateField, meaningLabels, meaningOf } from "./field-meaning.js";
 import { columnName, describeNameMatch, fieldPhrases, matchName, weakTokens, type ColumnName } from "./name-signal.js";
 import { nameSimilarity } from "./similarity.js";
-import { BIRTH_DATE_STRENGTH, describeKind, kindFit, kindNouns, patternStrength, pct } from "./value-fit.js";
+import { BIRTH_DATE_STRENGTH, describeKind, kindFit, kindNouns, patternStrength, pct, shapedKinds } from "./value-fit.js";
 import { profileValues, type ValueProfile } from "./value-profile.js";
 import {
-  CODE_VOCABULARY_WEIGHT, CUSTOM_PENALTY, KEY_WEIGHT, NAME_WEIGHT, NOT_KEY_PENALTY, PATTERN_WEIGHT,
+  CODE_VOCABULARY_WEIGHT, CUSTOM_PENALTY, KEY_WEIGHT, MISFIT_WEIGHT, NAME_WEIGHT, NOT_KEY_PENALTY, PATTERN_WEIGHT,
   REFERENCE_TARGET_WEIGHT, REFERENCE_WEIGHT, TYPE_WEIGHT,
 } from "./weights.js";
 
@@ -89,7 +89,7 @@ export function scoreField(context: ColumnContext, field: FieldDef): FieldScore 
     if (fit > bestFit) [bestFit, bestMatch] = [fit, match];
   }
   if (bestMatch && bestMatch.kind !== "empty") {
-    score += TYPE_WEIGHT * bestFit;
+    score += bestFit < 0 && shapedKinds.has(bestMatch.kind) ? MISFIT_WEIGHT * bestFit : TYPE_WEIGHT * bestFit;
     if (bestFit > 0) reasons.push(describeKind(bestMatch, profile.declaredFormat));
     else if (bestFit < 0) reasons.push(`values (${kindNouns[bestMatch.kind]}) don't fit a ${meaningLabels[meaning]} field`);
   }

@@ -20,11 +20,15 @@ const fit: Readonly<Record<ValueKind, { readonly fits: Partial<Record<Meaning, n
   sex: { fits: { sex: 1, code: 0.5, text: 0 }, otherwise: -1 },
   money: { fits: { number: 1, text: 0 }, otherwise: -1 },
   decimal: { fits: { number: 1, int: 0, text: 0 }, otherwise: -1 },
-  int: { fits: { int: 1, number: 0.8, identifier: 1, ref: 1, code: 0, text: 0, bool: 0 }, otherwise: -1 },
+  // Digit-only identifiers: NPIs failing their check digit, SSNs/phones stored without separators.
+  int: { fits: { int: 1, number: 0.8, identifier: 1, ref: 1, npi: 0.5, postal: 0.3, ssn: 0, ein: 0, phone: 0, code: 0, text: 0, bool: 0 }, otherwise: -1 },
   code: { fits: { code: 1, sex: 0.3, text: 0.5, identifier: 0.5, ref: 0.5, longText: 0, bool: 0 }, otherwise: -1 },
   text: { fits: { text: 1, longText: 1, code: 0.3, identifier: 0.5, ref: 0.5 }, otherwise: -1 },
   empty: { fits: {}, otherwise: 0 },
 };
+
+/** Kinds recognised by shape, so a misfit is a real contradiction rather than vagueness. */
+export const shapedKinds: ReadonlySet<ValueKind> = new Set(["email", "url", "ssn", "ein", "npi", "phone", "date", "dateTime", "sex"]);
 
 export function kindFit(kind: ValueKind, meaning: Meaning): number {
   const entry = fit[kind];

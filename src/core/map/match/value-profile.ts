@@ -87,7 +87,9 @@ const simpleTests: readonly (readonly [ValueKind, Test])[] = [
   ["ssn", (v) => ssnPattern.test(v)],
   ["ein", (v) => einPattern.test(v)],
   ["npi", isNpi],
-  ["phone", (v) => phonePattern.test(v)],
+  // Bare digit runs are IDs as often as phones (and NPIs without a valid check digit): only
+  // formatted numbers count as phones.
+  ["phone", (v) => /[\s().+-]/.test(v) && phonePattern.test(v)],
   ["zip", (v) => zipPattern.test(v)],
 ];
 const numberTests: readonly (readonly [ValueKind, Test])[] = [

@@ -14,6 +14,12 @@ export const STRIPPED_NAME_FACTOR = 0.95;
  */
 export const TYPE_WEIGHT = 0.15;
 /**
+ * A clear misfit of a shape-based kind (email addresses, dates, phones, SSNs, NPIs, URLs) costs
+ * more than a fit earns: an exact name must not drag a column of emails onto birthDate. Vaguer
+ * kinds (numbers, codes, text) keep the small TYPE_WEIGHT either way.
+ */
+export const MISFIT_WEIGHT = 0.45;
+/**
  * Field-specific value patterns (emails → email, NPI check digit → npi), scaled by a per-pattern
  * strength and the share of samples. Strong enough to carry a meaningless name ("Contact",
  * "Field7") above the floor on its own, not strong enough to beat an exact name.

@@ -1,0 +1,41 @@
+import { resolve } from "node:path";
+import type { HandoverConfig } from "../config/handover-config.js";
+import { loadConfig, type Workspace } from "../config/workspace.js";
+import type { SourceConnector } from "../contracts/source.js";
+import type { TargetConnector } from "../contracts/target.js";
+import { HandoverError } from "../contracts/handover-error.js";
+import { createExportSource, getProfile } from "../sources/export/index.js";
+import { openStore, type Store } from "../store/open-store.js";
+import { createDataverseTarget, msalTokenProvider, sandboxToken } from "../targets/dataverse/index.js";
+import { dataverseTemplate } from "./map/templates/dataverse.js";
+import type { TargetTemplate } from "./map/templates/template.js";
+
+/** Everything a command works with, built from the workspace's handover.yaml. */
+export interface Context {
+  readonly ws: Workspace;
+  readonly config: HandoverConfig;
+  readonly store: Store;
+  readonly source: SourceConnector;
+  readonly target: TargetConnector;
+  readonly template: TargetTemplate;
+  /** Who is acting, for the audit log (HANDOVER_ACTOR, else the OS user). */
+  readonly actor: string;
+  close(): Promise<void>;
+}
+
+export async function openContext(ws: Workspace): Promise<Context> {
+  const config = loadConfig(ws);
+  const profile = getProfile(config.source.profile);
+  if (!profile) throw new HandoverError("HO-CFG-005", { kind: "source profile", name: config.source.profile, known: "visual-practice" });
+  const source = createExportSource({ root: resolve(ws.root, config.source.path), profile });
+  const auth = config.target.auth;
+  const token = auth.kind === "sandbox" ? sandboxToken : msalTokenProvider({ ...auth, url: config.target.url });
+  const target = createDataverseTarget({ url: config.target.url, token, prefix: config.target.prefix, batchSize: config.options.batchSize });
+  const store = await openStore(ws.storeFile);
+  return {
+    ws, config, store, source, target,
+    template: dataverseTemplate(config.target.prefix),
+    actor: process.env.HANDOVER_ACTOR ?? process.env.USER ?? "unknown",
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,116 @@
+import { sql } from "kysely";
+import type { Store } from "../../store/open-store.js";
+import type { TableMap } from "../transform/compile-map.js";
+import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
+import { transformRecord, type RecordResult, type StagedRecord, type TransformContext } from "../transform/transform-record.js";
+import { checkRefs } from "./check-refs.js";
+import { saveOutcome, writeBatch, type BatchDeps, type BatchItem } from "./write-batch.js";
+
+export interface TableLoadDeps extends BatchDeps {
+  readonly batchSize: number;
+  /** The transform context minus the per-batch derivation. */
+  readonly context: Omit<TransformContext, "derive">;
+  /** When set, only these source keys of this table are loaded (a sample). */
+  readonly only?: ReadonlySet<string>;
+  readonly onProgress?: (table: string, done: number) => void;
+}
+
+export interface TableLoadCounts {
+  loaded: number;
+  rejected: number;
+  folded: number;
+  created: number;
+  updated: number;
+}
+
+/**
+ * Loads one source table into its target table: pages of staged rows not yet decided in this
+ * run (so a resume skips finished work), transformed, lookup-checked, written in batches.
+ * Rows waiting on a parent of the same table are retried in later passes until no pass helps.
+ */
+export async function loadTable(deps: TableLoadDeps, map: TableMap): Promise<TableLoadCounts> {
+  const counts: TableLoadCounts = { loaded: 0, rejected: 0, folded: 0, created: 0, updated: 0 };
+  const targetTable = map.targetTable!;
+  for (let pass = 0; ; pass += 1) {
+    let deferred = 0;
+    let progressed = 0;
+    let lastId = 0;
+    for (;;) {
+      const page = await deps.store.db.selectFrom("staged_records as s").selectAll("s")
+        .where("s.source_table", "=", map.table).where("s.extract_run", "=", deps.runId).where("s.id", ">", lastId)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom("record_outcomes as o").select(sql.lit(1).as("one"))
+          .where("o.run_id", "=", deps.runId).where("o.source_table", "=", map.table).whereRef("o.source_key", "=", "s.source_key"))))
+        .orderBy("s.id").limit(deps.batchSize).execute();
+      if (page.length === 0) break;
+      lastId = page[page.length - 1]!.id;
+      const records: StagedRecord[] = page
+        .filter((r) => !deps.only || deps.only.has(r.source_key))
+        .map((r) => ({ table: r.source_table, key: r.source_key, file: r.file, row: r.row, values: JSON.parse(r.values_json) as Record<string, string> }));
+      if (records.length === 0) continue;
+      const derive = dataverseDerive({ map: deps.context.map, prefix: deps.context.prefix, ...(await primaryLinksFor(deps.store, map, records)) });
+      const results = records.map((r) => transformRecord(r, { ...deps.context, derive }));
+      const before = counts.loaded + counts.rejected + counts.folded;
+      deferred += await settle(deps, map, targetTable, results, counts);
+      progressed += counts.loaded + counts.rejected + counts.folded - before;
+      deps.onProgress?.(map.table, counts.loaded + counts.rejected + counts.folded);
+    }
+    if (deferred === 0 || progressed === 0) break;
+  }
+  return counts;
+}
+
+/** Decides every result of a page: written, rejected, folded, or deferred (returns how many). */
+async function settle(deps: TableLoadDeps, map: TableMap, targetTable: string, results: readonly RecordResult[], counts: TableLoadCounts): Promise<number> {
+  const toWrite: BatchItem[] = [];
+  const candidates: { planned: NonNullable<BatchItem["planned"]>; record: RecordResult }[] = [];
+  for (const r of results) {
+    if (r.status === "ok") candidates.push({ planned: r.planned, record: r });
+    else if (r.status === "rejected" || r.status === "skipped") {
+      await saveOutcome(deps.store.db, deps.runId, r, r.status, r.reason, null, null, r.issues);
+      if (r.status === "rejected") counts.rejected += 1;
+    } else if (r.status === "folded") {
+      const carrier = await deps.store.db.selectFrom("crosswalk").select("target_id").where("target_table", "=", r.into.table).where("source_key", "=", r.into.sourceKey).executeTakeFirst();
+      if (carrier) {
+        await saveOutcome(deps.store.db, deps.runId, r, "loaded", "primary-practice", r.into.table, r.into.sourceKey, r.issues);
+        counts.folded += 1;
+      } else {
+        const { issue } = await import("../../contracts/handover-error.js");
+        const problem = issue("HO-LOD-001", { file: r.file, row: r.row, table: r.into.table, dependency: r.into.table, ref: r.into.sourceKey });
+        await saveOutcome(deps.store.db, deps.runId, r, "rejected", "HO-LOD-001", null, null, [...r.issues, problem]);
+        counts.rejected += 1;
+      }
+    }
+  }
+  const checks = await checkRefs(deps.store, deps.runId, targetTable, candidates);
+  let deferred = 0;
+  for (let k = 0; k < candidates.length; k += 1) {
+    const c = candidates[k]!;
+    const check = checks[k]!;
+    if (check.kind === "ok") toWrite.push({ planned: c.planned, record: c.record, sourceTable: map.table });
+    else if (check.kind === "defer") deferred += 1;
+    else {
+      await saveOutcome(deps.store.db, deps.runId, c.record, "rejected", check.issue.code, null, null, [...c.record.issues, check.issue]);
+      counts.rejected += 1;
+    }
+  }
+  const result = await writeBatch(deps, targetTable, toWrite);
+  counts.loaded += result.created + result.updated;
+  counts.rejected += result.failed;
+  counts.created += result.created;
+  counts.updated += result.updated;
+  return deferred;
+}
+
+async function primaryLinksFor(store: Store, map: TableMap, records: readonly StagedRecord[]): Promise<{ primaryByPatient: Map<string, PrimaryLink>; primaryLinkIds: Set<string> }> {
+  const primaryByPatient = new Map<string, PrimaryLink>();
+  const primaryLinkIds = new Set<string>();
+  const ids = records.map((r) => r.key);
+  if (map.object.name === "patient") {
+    const rows = await store.db.selectFrom("primary_links").selectAll().where("patient_id", "in", ids).execute();
+    for (const r of rows) primaryByPatient.set(r.patient_id, { linkId: r.link_id, practiceId: r.practice_id });
+  } else if (map.object.name === "patientPracticeLink") {
+    const rows = await store.db.selectFrom("primary_links").select("link_id").where("link_id", "in", ids).execute();
+    for (const r of rows) primaryLinkIds.add(r.link_id);
+  }
+  return { primaryByPatient, primaryLinkIds };
+}

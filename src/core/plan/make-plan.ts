@@ -1,0 +1,79 @@
+import { mappingHash, type MappingFile } from "../../config/mapping-file.js";
+import type { SourceCatalog } from "../../contracts/source.js";
+import type { Context } from "../context.js";
+import { compileMap } from "../transform/compile-map.js";
+import { unaffiliatedName } from "../transform/dataverse-derive.js";
+import { handoverKey } from "../transform/source-key.js";
+import { loadOrder } from "./load-order.js";
+import { reconcileOwners, type StaffMember } from "./owners.js";
+import type { HandoverRow, Plan } from "./plan.js";
+import { planSchema } from "./schema-plan.js";
+
+const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care", referring: "Referring Practice", other: "Other Practice" };
+
+/**
+ * The `plan` stage: reads the target's metadata and users and the source's staff, then
+ * assembles the plan as data. Writes nothing to the target.
+ */
+export async function makePlan(ctx: Context, mapping: MappingFile, catalog: SourceCatalog): Promise<Plan> {
+  const described = await ctx.target.describe(ctx.template.tablesWritten);
+  const schema = planSchema(mapping, ctx.template, described, catalog);
+  const map = compileMap(mapping, ctx.template);
+
+  const staff = await readStaff(ctx, mapping);
+  const fallbackRule = mapping.rules.find((r) => r.id === "fallback-owner");
+  const fallbackEmail = fallbackRule?.status === "confirmed" ? fallbackRule.value : null;
+  const emails = [...staff.map((s) => s.email), ...(fallbackEmail ? [fallbackEmail] : [])].filter(Boolean);
+  const users = await ctx.target.findUsers(emails);
+  const owners = reconcileOwners(staff, users, fallbackEmail);
+
+  const columnLimits: Record<string, Record<string, number>> = {};
+  for (const t of described.tables) {
+    columnLimits[t.name] = Object.fromEntries(t.columns.filter((c) => c.maxLength !== undefined).map((c) => [c.name, c.maxLength!]));
+  }
+  for (const c of schema.columns) if (c.maxLength !== undefined) (columnLimits[c.table] ??= {})[c.name] = c.maxLength;
+
+  const prefix = ctx.config.source.keyPrefix;
+  const unaffiliated = mapping.rules.find((r) => r.id === "unaffiliated-account");
+  const handoverRows: HandoverRow[] = [];
+  if (unaffiliated?.status === "confirmed" && unaffiliated.value) {
+    handoverRows.push({ table: "account", sourceKey: handoverKey(prefix, unaffiliatedName), fields: { name: unaffiliated.value }, reason: "default account for patients with no practice" });
+  }
+  for (const [code, name] of Object.entries(roleNames)) {
+    handoverRows.push({ table: "connectionrole", sourceKey: handoverKey(prefix, `connectionRole-${code}`), fields: { name }, reason: `connection role for practice links with role '${code}'` });
+  }
+  const dateFormats: Record<string, string> = {};
+  for (const t of catalog.tables) for (const c of t.columns) if (c.dateFormat) dateFormats[`${t.name}.${c.name}`] = c.dateFormat;
+
+  return {
+    version: 1,
+    mapHash: mappingHash(mapping),
+    createdAt: new Date().toISOString(),
+    schema,
+    owners,
+    order: loadOrder(ctx.template),
+    counts: catalog.tables.map((t) => ({ table: t.name, rows: t.rowCount, object: map.tables.get(t.name)?.object.name ?? "(not mapped)", target: map.tables.get(t.name)?.targetTable ?? null })),
+    columnLimits,
+    handoverRows,
+    dateFormats,
+  };
+}
+
+/** Staff members from the source's staff table, through the confirmed map's columns. */
+async function readStaff(ctx: Context, mapping: MappingFile): Promise<StaffMember[]> {
+  const map = compileMap(mapping, ctx.template);
+  const table = map.tableForObject("staff");
+  const staffMap = table ? map.tables.get(table) : undefined;
+  if (!table || !staffMap) return [];
+  const col = (f: string) => staffMap.columnFor(f);
+  const result: StaffMember[] = [];
+  for await (const item of ctx.source.read(table)) {
+    if (item.kind !== "record") continue;
+    const v = item.values;
+    const id = staffMap.keyColumns.map((k) => (v[k] ?? "").trim()).join("|");
+    if (!id) continue;
+    const name = [col("firstName"), col("lastName")].map((c) => (c ? v[c] ?? "" : "")).join(" ").trim();
+    result.push({ staffId: id, name, email: (col("email") ? v[col("email")!] ?? "" : "").trim() });
+  }
+  return result;
+}

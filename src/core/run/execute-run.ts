@@ -1,0 +1,113 @@
+import { HandoverError } from "../../contracts/handover-error.js";
+import type { MappingFile } from "../../config/mapping-file.js";
+import { appendAudit } from "../../store/audit-log.js";
+import type { RunKind } from "../../store/schema.js";
+import type { Context } from "../context.js";
+import { extractTable } from "../extract/extract.js";
+import { computePrimaryLinks } from "../load/primary-links.js";
+import { loadTable, type TableLoadDeps } from "../load/load-table.js";
+import { writeBatch } from "../load/write-batch.js";
+import { saveOutcome } from "../load/write-batch.js";
+import type { Plan } from "../plan/plan.js";
+import { compileMap, type CompiledMap } from "../transform/compile-map.js";
+import { sourceKey } from "../transform/source-key.js";
+import { selectSample } from "./select-sample.js";
+import { transformContext } from "./transform-context.js";
+
+export interface RunProgress {
+  readonly stage: string;
+  readonly table?: string;
+  readonly done?: number;
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly kind: RunKind;
+  readonly resumed: boolean;
+}
+
+/**
+ * `sample` and `run`: extract → primary links → waves of tables in plan order. Resumable: a run
+ * left "running" by a crashed process is picked up where its outcomes stop.
+ */
+export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan, kind: "sample" | "run", options: { sampleSize?: number; onProgress?: (p: RunProgress) => void } = {}): Promise<RunResult> {
+  const { store } = ctx;
+  const open = await store.db.selectFrom("runs").selectAll().where("status", "=", "running").orderBy("started_at", "desc").executeTakeFirst();
+  if (open) {
+    const progress = JSON.parse(open.progress) as { pid?: number };
+    if (progress.pid && progress.pid !== process.pid && alive(progress.pid)) throw new HandoverError("HO-LOD-002", { runId: open.id });
+    if (open.kind !== kind) {
+      await store.db.updateTable("runs").set({ status: "failed", finished_at: new Date().toISOString() }).where("id", "=", open.id).execute();
+    }
+  }
+  const resumed = open?.kind === kind;
+  const runId = resumed ? open.id : newRunId(kind);
+  if (resumed) {
+    await store.db.updateTable("runs").set({ progress: JSON.stringify({ ...JSON.parse(open.progress), pid: process.pid }) }).where("id", "=", runId).execute();
+  } else {
+    await store.db.insertInto("runs").values({ id: runId, kind, status: "running", started_at: new Date().toISOString(), finished_at: null, map_hash: plan.mapHash, summary: null, progress: JSON.stringify({ pid: process.pid, extracted: [] }) }).execute();
+  }
+  await appendAudit(store.db, [{ actor: ctx.actor, operation: resumed ? `${kind}.resume` : `${kind}.start`, runId, outcome: "ok" }]);
+
+  const map = compileMap(mapping, ctx.template);
+  const say = options.onProgress ?? (() => undefined);
+  for (const table of map.tables.values()) {
+    const progress = JSON.parse((await store.db.selectFrom("runs").select("progress").where("id", "=", runId).executeTakeFirstOrThrow()).progress) as { extracted: string[] };
+    if (progress.extracted.includes(table.table)) continue;
+    say({ stage: "extract", table: table.table });
+    await extractTable(store, ctx.source, table, runId, (n) => say({ stage: "extract", table: table.table, done: n }));
+    progress.extracted.push(table.table);
+    await store.db.updateTable("runs").set({ progress: JSON.stringify({ ...progress, pid: process.pid }) }).where("id", "=", runId).execute();
+  }
+  say({ stage: "links" });
+  await computePrimaryLinks(store, map, runId);
+  const only = kind === "sample" ? await selectSample(store, map, runId, options.sampleSize ?? ctx.config.options.sampleSize) : undefined;
+
+  const deps: TableLoadDeps = {
+    store, target: ctx.target, runId, actor: ctx.actor, batchSize: ctx.config.options.batchSize,
+    context: transformContext(ctx, map, plan, mapping),
+    onProgress: (table, done) => say({ stage: "load", table, done }),
+  };
+  await markResolvedTables(ctx, map, runId, plan, only);
+  for (const wave of plan.order.waves) {
+    for (const targetTable of wave) {
+      const own = plan.handoverRows.filter((r) => r.table === targetTable);
+      await writeBatch(deps, targetTable, own.map((r) => ({ planned: { row: { table: r.table, sourceKey: r.sourceKey, fields: r.fields, lookups: {} }, createOnly: [], lookupSources: {} }, sourceTable: "(handover)" })));
+      for (const table of map.tables.values()) {
+        if (table.targetTable !== targetTable) continue;
+        await loadTable({ ...deps, ...(only?.get(table.table) ? { only: only.get(table.table) } : {}) }, table);
+      }
+    }
+  }
+  await store.db.updateTable("runs").set({ status: "completed", finished_at: new Date().toISOString() }).where("id", "=", runId).execute();
+  await appendAudit(store.db, [{ actor: ctx.actor, operation: `${kind}.finish`, runId, outcome: "ok" }]);
+  return { runId, kind, resumed };
+}
+
+/** Source tables resolved rather than written (staff): each record's outcome names the rule. */
+async function markResolvedTables(ctx: Context, map: CompiledMap, runId: string, plan: Plan, only?: Map<string, Set<string>>): Promise<void> {
+  for (const table of map.tables.values()) {
+    if (table.targetTable) continue;
+    const rows = await ctx.store.db.selectFrom("staged_records").select(["source_key", "file", "row"]).where("source_table", "=", table.table).where("extract_run", "=", runId).execute();
+    for (const r of rows) {
+      if (only && !only.get(table.table)?.has(r.source_key)) continue;
+      const owner = plan.owners.rows.find((o) => o.staffId === r.source_key);
+      const rule = `staff-resolved-to-user:${owner?.status ?? "unmatched"}`;
+      await saveOutcome(ctx.store.db, runId, { sourceTable: table.table, sourceKey: sourceKey(ctx.config.source.keyPrefix, table.table, r.source_key), file: r.file, row: r.row }, "skipped", rule, null, null, []);
+    }
+  }
+}
+
+function newRunId(kind: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+  return `${kind}-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
