@@ -8,7 +8,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { duplicateKey } from "./errors.js";
 import { isLookupValue, isoSeconds } from "./model.js";
 import type { Cell, ColumnDef, KeyDef, Row, TableDef } from "./model.js";
@@ -326,6 +327,7 @@ export class Store {
     const text = JSON.stringify(this.snapshotState());
     const tmp = `${file}.${process.pid}.tmp`;
     this.writing = this.writing.then(async () => {
+      await mkdir(dirname(file), { recursive: true });
       await writeFile(tmp, text);
       await rename(tmp, file);
     });

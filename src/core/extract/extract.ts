@@ -1,6 +1,8 @@
 import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { SourceConnector } from "../../contracts/source.js";
+import type { Insertable } from "kysely";
 import type { Store } from "../../store/open-store.js";
+import type { StagedRecordsTable } from "../../store/schema.js";
 import type { CompiledMap, TableMap } from "../transform/compile-map.js";
 import { parseDateTime } from "../transform/parse-value.js";
 
@@ -42,7 +44,7 @@ export async function extractTable(store: Store, source: SourceConnector, table:
         .where("extract_run", "=", runId).where("source_key", "in", keys).execute();
       for (const e of existing) seen.set(e.source_key, e.row);
     }
-    const rows = [];
+    const rows: Insertable<StagedRecordsTable>[] = [];
     for (const r of batch) {
       const first = seen.get(r.key);
       if (first !== undefined) {

@@ -1,0 +1,81 @@
+import { createInterface } from "node:readline/promises";
+import { undecided, type FieldRow } from "../../config/mapping-file.js";
+import { loadMapping, saveMapping } from "../../config/workspace.js";
+import { appendAudit } from "../../store/audit-log.js";
+import type { Context } from "../../core/context.js";
+import { loadCatalog } from "../../core/discover/catalog-file.js";
+import { recordConfirmation } from "../../core/map/confirmation.js";
+import { decide, reviewQueue } from "../../core/map/review-decisions.js";
+import type { Output } from "../output.js";
+
+export interface ReviewOptions {
+  readonly acceptAbove?: number;
+  readonly rejectBelow?: number;
+  readonly confirmRules?: boolean;
+  readonly showPhi?: boolean;
+}
+
+/**
+ * `handover map review`: bulk decisions from options, else an interactive walk through the
+ * proposals, lowest confidence first: [a]ccept, [r]eject, [c]hange the model field, [s]kip,
+ * [A]ccept all at or above the threshold, [q]uit. Every decision is audited; when nothing is
+ * left undecided the map's hash is recorded as confirmed.
+ */
+export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions): Promise<void> {
+  let mapping = loadMapping(ctx.ws);
+  const before = new Map(mapping.fields.map((f) => [f.source, f.status]));
+  if (o.acceptAbove !== undefined || o.rejectBelow !== undefined || o.confirmRules) {
+    mapping = decide(mapping, { ...(o.acceptAbove !== undefined ? { acceptAbove: o.acceptAbove } : {}), ...(o.rejectBelow !== undefined ? { rejectBelow: o.rejectBelow } : {}), confirmRules: !!o.confirmRules });
+  } else {
+    mapping = await interactive(ctx, out, mapping, !!o.showPhi);
+  }
+  saveMapping(ctx.ws, mapping);
+  const changed = mapping.fields.filter((f) => before.get(f.source) !== f.status);
+  await appendAudit(ctx.store.db, changed.map((f) => ({ actor: ctx.actor, operation: "map.review", sourceKey: f.source, targetTable: f.target, outcome: f.status })));
+  const confirmed = await recordConfirmation(ctx, mapping);
+  const left = undecided(mapping);
+  out.line(`${changed.length} row(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
+  out.result({ decided: changed.length, undecided: left, confirmed });
+}
+
+async function interactive(ctx: Context, out: Output, start: import("../../config/mapping-file.js").MappingFile, showPhi: boolean) {
+  let mapping = start;
+  const catalog = await loadCatalog(ctx);
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
+  const threshold = ctx.config.options.confirmThreshold;
+  try {
+    for (const rule of mapping.rules.filter((r) => r.status === "proposed")) {
+      const answer = (await rl.question(`Rule ${rule.id}: ${rule.description}\n  value: ${rule.value ?? "(none)"}  [a]ccept / [r]eject / [s]kip: `)).trim();
+      if (answer === "a" || answer === "r") mapping = { ...mapping, rules: mapping.rules.map((r) => (r.id === rule.id ? { ...r, status: answer === "a" ? "confirmed" : "rejected" } : r)) };
+    }
+    for (const row of reviewQueue(mapping)) {
+      out.note(describe(row, catalog, showPhi));
+      const answer = (await rl.question(`  [a]ccept / [r]eject / [c]hange / [s]kip / [A]ccept all ≥ ${threshold} / [q]uit: `)).trim();
+      if (answer === "q" || answer === "") break;
+      if (answer === "A") {
+        mapping = { ...mapping, fields: mapping.fields.map((f) => (f.status === "proposed" && f.confidence >= threshold && f.model ? { ...f, status: "confirmed" } : f)) };
+        continue;
+      }
+      if (answer === "c") {
+        const model = (await rl.question("  model field (object.field): ")).trim();
+        if (model) mapping = update(mapping, row.source, { model, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
+        continue;
+      }
+      if (answer === "a" || answer === "r") mapping = update(mapping, row.source, { status: answer === "a" ? "confirmed" : "rejected" });
+    }
+  } finally {
+    rl.close();
+  }
+  return mapping;
+}
+
+function update(mapping: import("../../config/mapping-file.js").MappingFile, source: string, patch: Partial<FieldRow>) {
+  return { ...mapping, fields: mapping.fields.map((f) => (f.source === source ? { ...f, ...patch } : f)) };
+}
+
+function describe(row: FieldRow, catalog: import("../../contracts/source.js").SourceCatalog, showPhi: boolean): string {
+  const [table, column] = [row.source.slice(0, row.source.indexOf(".")), row.source.slice(row.source.indexOf(".") + 1)];
+  const samples = catalog.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column)?.samples.slice(0, 3) ?? [];
+  const shown = row.phi && !showPhi ? samples.map((s) => "•".repeat(Math.min(8, s.length))) : samples;
+  return `\n${row.source} → ${row.model ?? "(nothing)"} → ${row.target ?? "(nothing)"}   confidence ${row.confidence.toFixed(2)}${row.phi ? "  [PHI]" : ""}\n  ${row.reasons.join("; ")}\n  samples: ${shown.join(" | ") || "(none)"}`;
+}

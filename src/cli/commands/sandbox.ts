@@ -1,0 +1,45 @@
+import type { Command } from "commander";
+import { HandoverError } from "../../contracts/handover-error.js";
+import { runDataverseSandboxCli } from "../../../sandbox/dataverse/index.js";
+import { formatGeneratedExportSummary, generateVisualPracticeExport } from "../../../sandbox/visual-practice/index.js";
+import { createOutput } from "../output.js";
+import type { GlobalOptions } from "./workflow.js";
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new HandoverError("HO-CLI-002", { option: name, reason: "expected a whole number" });
+  return n;
+};
+
+export function registerSandbox(program: Command): void {
+  const sandbox = program.command("sandbox").description("local servers that speak the real protocols, and synthetic exports");
+  sandbox.command("dataverse").description("run a local Dataverse Web API sandbox until Ctrl-C")
+    .option("--port <port>", "port (0 = any free port)", int("--port"), 7071)
+    .option("--data <file>", "state file (kept across restarts)", "dataverse-sandbox.json")
+    .option("--users <file>", "seed CRM users from a JSON file (e.g. crm-users.json)")
+    .option("--budget <requests/seconds>", "service-protection budget, e.g. 6000/300")
+    .action(async (o: { port: number; data: string; users?: string; budget?: string }) => {
+      const budget = o.budget ? parseBudget(o.budget) : undefined;
+      await runDataverseSandboxCli({ port: o.port, dataFile: o.data, ...(o.users ? { usersFile: o.users } : {}), ...(budget ? { budget } : {}) });
+    });
+  for (const name of ["salesforce", "practicehub"]) {
+    sandbox.command(name).description(`(not yet available) ${name} sandbox`).action(() => { throw new HandoverError("HO-CLI-001", { verb: `sandbox ${name}` }); });
+  }
+  sandbox.command("generate <vendor>").description("write a deterministic synthetic export with realistic dirt (vendor: visual-practice)")
+    .option("--patients <n>", "number of patients", int("--patients"), 2000)
+    .option("--seed <s>", "seed", int("--seed"), 1)
+    .requiredOption("--out <dir>", "output folder")
+    .action(async (vendor: string, o: { patients: number; seed: number; out: string }, cmd: Command) => {
+      const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
+      if (vendor !== "visual-practice") throw new HandoverError("HO-CLI-001", { verb: `sandbox generate ${vendor}` });
+      const summary = await generateVisualPracticeExport({ patients: o.patients, seed: o.seed, outDir: o.out });
+      out.line(formatGeneratedExportSummary(summary));
+      out.result(summary);
+    });
+}
+
+function parseBudget(text: string): { requests: number; windowSeconds: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (!m) throw new HandoverError("HO-CLI-002", { option: "--budget", reason: "expected REQUESTS/SECONDS, e.g. 6000/300" });
+  return { requests: Number(m[1]), windowSeconds: Number(m[2]) };
+}

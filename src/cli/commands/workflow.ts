@@ -1,0 +1,189 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { mappingHash, undecided } from "../../config/mapping-file.js";
+import { loadMapping, saveConfig, saveMapping, workspaceAt, hasMapping } from "../../config/workspace.js";
+import { handoverConfigSchema } from "../../config/handover-config.js";
+import { HandoverError } from "../../contracts/handover-error.js";
+import { openContext, type Context } from "../../core/context.js";
+import { discoverSource, loadCatalog } from "../../core/discover/catalog-file.js";
+import { buildMapping } from "../../core/map/build-mapping.js";
+import { assertConfirmed, loadPlan, recordConfirmation, savePlan } from "../../core/map/confirmation.js";
+import { makePlan } from "../../core/plan/make-plan.js";
+import { writePlanReport } from "../../core/report/plan-report.js";
+import { rollback } from "../../core/rollback/rollback.js";
+import { executeRun, type RunProgress } from "../../core/run/execute-run.js";
+import { verifyRun } from "../../core/verify/verify-run.js";
+import { createOutput, type Output } from "../output.js";
+import { existsSync } from "node:fs";
+
+export interface GlobalOptions {
+  readonly workspace: string;
+  readonly json?: boolean;
+}
+
+/** Runs `fn` with a context for the workspace named by --workspace, closing it afterwards. */
+export async function withContext<T>(cmd: Command, fn: (ctx: Context, out: Output) => Promise<T>): Promise<T> {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  const out = createOutput(!!opts.json);
+  const ctx = await openContext(workspaceAt(opts.workspace));
+  try {
+    return await fn(ctx, out);
+  } finally {
+    await ctx.close();
+  }
+}
+
+export function progressPrinter(out: Output): (p: RunProgress) => void {
+  return (p) => out.note(`~  ${p.stage}${p.table ? ` ${p.table}` : ""}${p.done !== undefined ? `: ${p.done}` : ""}`);
+}
+
+export function registerWorkflow(program: Command): void {
+  program.command("init <name>").description("create a workspace folder with handover.yaml")
+    .option("--source <kind>", "source system profile", "visual-practice")
+    .option("--target <kind>", "target CRM", "dataverse")
+    .option("--export <dir>", "folder of the source export", "export")
+    .option("--url <url>", "target URL (the local sandbox by default)", "http://127.0.0.1:7071")
+    .option("--fallback-owner <email>", "CRM user who owns records of unmatched staff")
+    .option("--force", "overwrite an existing handover.yaml")
+    .action(async (name: string, o: { source: string; target: string; export: string; url: string; fallbackOwner?: string; force?: boolean }, cmd: Command) => {
+      const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
+      if (o.source !== "visual-practice") throw new HandoverError("HO-CFG-005", { kind: "source", name: o.source, known: "visual-practice" });
+      if (o.target !== "dataverse") throw new HandoverError("HO-CLI-001", { verb: `init --target ${o.target}` });
+      const ws = workspaceAt(name);
+      if (existsSync(ws.configFile) && !o.force) throw new HandoverError("HO-CFG-003", { path: ws.root });
+      const config = handoverConfigSchema.parse({
+        version: 1, name: name.split("/").pop(),
+        source: { kind: "export", profile: o.source, path: o.export },
+        target: { kind: "dataverse", url: o.url, auth: { kind: "sandbox" } },
+        options: { fallbackOwnerEmail: o.fallbackOwner ?? null },
+      });
+      saveConfig(ws, config);
+      out.line(`Workspace ready: ${ws.configFile}`);
+      out.result({ workspace: ws.root });
+    });
+
+  program.command("discover").description("inventory the source (tables, columns, counts, PHI) and check the target")
+    .action(async (_o: unknown, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      await ctx.target.check();
+      const catalog = await discoverSource(ctx);
+      for (const t of catalog.tables) out.line(`${t.name.padEnd(20)} ${String(t.rowCount).padStart(8)} rows  ${t.columns.length} columns  (${t.file})`);
+      out.result({ tables: catalog.tables.map((t) => ({ name: t.name, file: t.file, rows: t.rowCount, columns: t.columns.map((c) => c.name) })) });
+    }));
+
+  const map = program.command("map").description("propose the field map (mapping.yaml) with confidence and reasons")
+    .option("--force", "replace an existing mapping.yaml (decisions in it are lost)")
+    .action(async (o: { force?: boolean }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      if (hasMapping(ctx.ws) && !o.force) {
+        const existing = loadMapping(ctx.ws);
+        out.line(`mapping.yaml exists (${undecided(existing)} row(s) undecided). Use --force to propose it again.`);
+        out.result({ mapping: ctx.ws.mappingFile, undecided: undecided(existing) });
+        return;
+      }
+      const mapping = buildMapping(await loadCatalog(ctx), ctx.template, ctx.config);
+      saveMapping(ctx.ws, mapping);
+      out.line(`Proposed ${mapping.fields.length} field rows for ${mapping.objects.length} tables → ${ctx.ws.mappingFile}`);
+      out.line(`Nothing moves until every row is confirmed or rejected: run 'handover map review'.`);
+      out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length });
+    }));
+  map.command("review").description("accept, change or reject proposals (interactive, or in bulk with options)")
+    .option("--accept-above <confidence>", "confirm every proposal at or above this confidence", parseFloat)
+    .option("--reject-below <confidence>", "reject every proposal below this confidence", parseFloat)
+    .option("--confirm-rules", "confirm the rules (fallback owner, default account, primary practice) as written")
+    .option("--show-phi", "show sample values of PHI columns (masked by default)")
+    .action(async (o: { acceptAbove?: number; rejectBelow?: number; confirmRules?: boolean; showPhi?: boolean }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const { reviewCommand } = await import("./review.js");
+      await reviewCommand(ctx, out, o);
+    }));
+
+  program.command("plan").description("schema to create, owners to resolve, load order and counts (writes nothing)")
+    .action(async (_o: unknown, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const mapping = loadMapping(ctx.ws);
+      await assertConfirmed(ctx, mapping);
+      const plan = await makePlan(ctx, mapping, await loadCatalog(ctx));
+      await savePlan(ctx, plan);
+      const reports = writePlanReport(ctx, plan);
+      out.line(`Load order: ${plan.order.waves.map((w) => w.join(" + ")).join(" → ")}`);
+      out.line(`Schema to create: ${plan.schema.columns.length} column(s), ${plan.schema.keys.length} key(s)`);
+      out.line(`Owners: ${plan.owners.counts.matched} matched, ${plan.owners.counts.unmatched} unmatched, ${plan.owners.counts.inactive} inactive` +
+        (plan.owners.fallback ? ` → fallback ${plan.owners.fallback.active ? "" : "(NOT an active CRM user) "}${plan.owners.fallback.email}` : " (no fallback owner confirmed)"));
+      for (const c of plan.counts) out.line(`  ${c.table.padEnd(20)} ${String(c.rows).padStart(8)} → ${c.object} → ${c.target ?? "(resolved)"}`);
+      out.line(`Reports: ${reports.join(", ")}`);
+      out.result({ plan: { mapHash: plan.mapHash, order: plan.order, schema: plan.schema, owners: plan.owners.counts }, reports });
+    }));
+
+  program.command("schema").description("target schema").command("apply").description("create the custom columns and keys the plan needs")
+    .action(async (_o: unknown, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const mapping = loadMapping(ctx.ws);
+      await assertConfirmed(ctx, mapping);
+      const plan = await loadPlan(ctx, mapping);
+      const outcomes = await ctx.target.applySchema(plan.schema);
+      const failed = outcomes.filter((o) => !o.ok);
+      for (const o of outcomes) out.line(`${o.ok ? (o.created ? "created" : "exists ") : "FAILED "} ${o.kind} ${o.table}.${o.name}`);
+      const { appendAudit } = await import("../../store/audit-log.js");
+      await appendAudit(ctx.store.db, outcomes.map((o) => ({ actor: ctx.actor, operation: `schema.${o.kind}`, targetTable: o.table, targetId: o.name, outcome: o.ok ? (o.created ? "created" : "exists") : "failed", errorCode: o.ok ? null : "HO-TGT-003" })));
+      out.result({ outcomes });
+      if (failed.length > 0) throw new HandoverError("HO-PLN-004", { missing: failed.map((f) => `${f.table}.${f.name}`).join(", ") });
+    }));
+
+  for (const kind of ["sample", "run"] as const) {
+    const c = program.command(kind).description(kind === "sample" ? "load a representative slice, read it back and write the field-level diff" : "full load, resumable; then verify");
+    if (kind === "sample") c.option("--size <n>", "patients in the sample", (v) => parseInt(v, 10));
+    c.action(async (o: { size?: number }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const mapping = loadMapping(ctx.ws);
+      await assertConfirmed(ctx, mapping);
+      const plan = await loadPlan(ctx, mapping);
+      await assertSchema(ctx, plan);
+      const result = await executeRun(ctx, mapping, plan, kind, { ...(o.size ? { sampleSize: o.size } : {}), onProgress: progressPrinter(out) });
+      out.note(`${result.resumed ? "Resumed and finished" : "Finished"} ${kind} ${result.runId}; verifying…`);
+      const verified = await verifyRun(ctx, mapping, plan, result.runId);
+      printVerify(out, verified);
+      out.result({ run: result, verify: verified });
+    }));
+  }
+
+  program.command("verify").description("read back everything the last run loaded; diff and reconcile")
+    .option("--run <id>", "run to verify (default: the latest sample or run)")
+    .action(async (o: { run?: string }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const mapping = loadMapping(ctx.ws);
+      const plan = await loadPlan(ctx, mapping);
+      const runId = o.run ?? (await ctx.store.db.selectFrom("runs").select("id").where("kind", "in", ["sample", "run"]).orderBy("started_at", "desc").limit(1).executeTakeFirst())?.id;
+      if (!runId) throw new HandoverError("HO-RBK-001");
+      const verified = await verifyRun(ctx, mapping, plan, runId);
+      printVerify(out, verified);
+      out.result(verified);
+      if (verified.mismatches > 0 || verified.missingRows > 0) throw new HandoverError("HO-VER-001", { mismatches: verified.mismatches, missing: verified.missingRows });
+    }));
+
+  program.command("rollback").description("put the target back as it was before this migration, and prove it")
+    .action(async (_o: unknown, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const mapping = loadMapping(ctx.ws);
+      const plan = await loadPlan(ctx, mapping);
+      const result = await rollback(ctx, plan);
+      out.line(`Rollback ${result.runId}: ${result.deleted} deleted, ${result.restored} restored, ${result.failed} failed; ${result.residue === 0 ? "target proven back to its pre-migration state" : `${result.residue} row(s) still differ`}`);
+      out.line(`Reports: ${result.reports.join(", ")}`);
+      out.result(result);
+      if (result.failed > 0 || result.residue > 0) throw new HandoverError("HO-RBK-002", { count: result.failed + result.residue });
+    }));
+
+  for (const verb of ["delta", "console"]) {
+    program.command(verb).description(`(not yet available) ${verb === "delta" ? "pick up source changes since the last run" : "the workflow in a local web console"}`)
+      .action(() => { throw new HandoverError("HO-CLI-001", { verb }); });
+  }
+  void resolve;
+  void mappingHash;
+}
+
+async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js").Plan): Promise<void> {
+  if (plan.schema.columns.length === 0 && plan.schema.keys.length === 0) return;
+  const described = await ctx.target.describe([...new Set(plan.schema.columns.map((c) => c.table))]);
+  const missing = plan.schema.columns.filter((c) => !described.tables.find((t) => t.name === c.table)?.columns.some((x) => x.name === c.name));
+  if (missing.length > 0) throw new HandoverError("HO-PLN-004", { missing: missing.slice(0, 5).map((m) => `${m.table}.${m.name}`).join(", ") });
+}
+
+export function printVerify(out: Output, v: Awaited<ReturnType<typeof verifyRun>>): void {
+  out.line(`Verified ${v.runId}: ${v.rowsChecked} rows, ${v.fieldsChecked} fields compared, ${v.mismatches} mismatch(es), ${v.missingRows} missing row(s)`);
+  for (const t of v.reconciliation.tables) {
+    out.line(`  ${t.table.padEnd(20)} source ${t.sourceRows}: loaded ${t.loaded}, flagged ${t.flagged}, rejected ${t.rejected}, skipped ${t.skipped}, unexplained ${t.unexplained}`);
+  }
+  out.line(`Reports (contain PHI, owner-only): ${v.reports.join(", ")}`);
+}

@@ -1,0 +1,28 @@
+import { join } from "node:path";
+import type { Context } from "../context.js";
+import type { Plan } from "../plan/plan.js";
+import { htmlPage } from "./html-page.js";
+import { csvCell, reportDir, writePrivate } from "./report-files.js";
+
+/** plan.json, plan.html and the owner reconciliation (owners.csv) under .handover/reports/plan/. */
+export function writePlanReport(ctx: Context, plan: Plan): string[] {
+  const dir = reportDir(ctx.ws.reportsDir, "plan");
+  const json = writePrivate(join(dir, "plan.json"), JSON.stringify(plan, null, 1));
+  const owners = writePrivate(join(dir, "owners.csv"), ["staff_id,name,email,status,crm_user_id,owner_id,owner_via",
+    ...plan.owners.rows.map((o) => [o.staffId, o.name, o.email, o.status, o.userId, o.ownerId, o.ownerVia].map(csvCell).join(","))].join("\n") + "\n");
+  const html = writePrivate(join(dir, "plan.html"), htmlPage("Migration plan", null,
+    [["Map hash", plan.mapHash], ["Load order", plan.order.waves.map((w) => w.join(" + ")).join(" → ")],
+     ["Self-referencing (parents first)", plan.order.selfReferencing.join(", ") || "none"],
+     ["Owners", `${plan.owners.counts.matched} matched, ${plan.owners.counts.unmatched} unmatched, ${plan.owners.counts.inactive} inactive`],
+     ["Fallback owner", plan.owners.fallback ? `${plan.owners.fallback.email}${plan.owners.fallback.active ? "" : " (not an active CRM user!)"}` : "none confirmed"]],
+    [
+      { title: "Record counts", columns: ["source table", "rows", "model object", "target table"], rows: plan.counts.map((c) => [c.table, c.rows, c.object, c.target ?? "(resolved to users)"]) },
+      { title: "Schema to create", columns: ["table", "column", "type", "max length", "why"], rows: plan.schema.columns.map((c) => [c.table, c.name, c.type, c.maxLength ?? "", c.reason]) },
+      { title: "Alternate keys", columns: ["table", "key", "columns"], rows: plan.schema.keys.map((k) => [k.table, k.name, k.columns.join(", ")]) },
+      { title: "Lookup graph", columns: ["from", "to", "via"], rows: plan.order.edges.map((e) => [e.from, e.to, e.via]) },
+      { title: "Owner reconciliation", columns: ["staff id", "name", "email", "status", "owner"], flagColumn: 5,
+        rows: plan.owners.rows.map((o) => [o.staffId, o.name, o.email, o.status, o.ownerVia === "none" ? "none: records rejected" : o.ownerVia, o.ownerVia !== "none"]) },
+      { title: "Rows Handover adds", columns: ["table", "source key", "why"], rows: plan.handoverRows.map((r) => [r.table, r.sourceKey, r.reason]) },
+    ]));
+  return [html, json, owners];
+}
