@@ -1,6 +1,5 @@
-import { resolve } from "node:path";
 import type { Command } from "commander";
-import { mappingHash, undecided } from "../../config/mapping-file.js";
+import { undecided } from "../../config/mapping-file.js";
 import { loadMapping, saveConfig, saveMapping, workspaceAt, hasMapping } from "../../config/workspace.js";
 import { handoverConfigSchema } from "../../config/handover-config.js";
 import { HandoverError } from "../../contracts/handover-error.js";
@@ -169,8 +168,6 @@ export function registerWorkflow(program: Command): void {
     program.command(verb).description(`(not yet available) ${verb === "delta" ? "pick up source changes since the last run" : "the workflow in a local web console"}`)
       .action(() => { throw new HandoverError("HO-CLI-001", { verb }); });
   }
-  void resolve;
-  void mappingHash;
 }
 
 async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js").Plan): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { issue } from "../../contracts/handover-error.js";
 import type { Store } from "../../store/open-store.js";
 import type { TableMap } from "../transform/compile-map.js";
 import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
@@ -74,7 +75,6 @@ async function settle(deps: TableLoadDeps, map: TableMap, targetTable: string, r
         await saveOutcome(deps.store.db, deps.runId, r, "loaded", "primary-practice", r.into.table, r.into.sourceKey, r.issues);
         counts.folded += 1;
       } else {
-        const { issue } = await import("../../contracts/handover-error.js");
         const problem = issue("HO-LOD-001", { file: r.file, row: r.row, table: r.into.table, dependency: r.into.table, ref: r.into.sourceKey });
         await saveOutcome(deps.store.db, deps.runId, r, "rejected", "HO-LOD-001", null, null, [...r.issues, problem]);
         counts.rejected += 1;

@@ -9,7 +9,6 @@ import { htmlPage } from "../report/html-page.js";
 import { transformContext } from "../run/transform-context.js";
 import { compileMap } from "../transform/compile-map.js";
 import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
-import { sourceKey } from "../transform/source-key.js";
 import { transformRecord, type StagedRecord } from "../transform/transform-record.js";
 import { compareField, type FieldDiff } from "./compare.js";
 import { reconcile, type Reconciliation } from "./reconcile.js";
@@ -152,4 +151,3 @@ async function existedBefore(ctx: Context, table: string, keys: readonly string[
   return new Set([...first.entries()].filter(([, e]) => e === 1).map(([k]) => k));
 }
 
-export { sourceKey };
