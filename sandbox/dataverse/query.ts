@@ -3,7 +3,7 @@ import { badRequest } from "./errors.js";
 import type { DvRequest, DvResponse, Preferences } from "./context.js";
 import { annotationMatcher, jsonResponse } from "./context.js";
 import { evaluate, filterProperties, parseFilter } from "./filter-parser.js";
-import type { FilterNode } from "./filter-parser.js";
+import type { FilterNode, Literal } from "./filter-parser.js";
 import { cellLiteral, formatRow, resolveProperty } from "./format.js";
 import type { ExpandSpec } from "./format.js";
 import { splitTopLevel } from "./odata-path.js";
@@ -108,12 +108,42 @@ function compareCells(a: unknown, b: unknown): number {
   return (a as number) < (b as number) ? -1 : 1;
 }
 
+/**
+ * When the filter pins a single-column active alternate key (`k eq 'v'`, `In(PropertyName='k',…)`,
+ * possibly ANDed with more conditions), only the rows the key index names can match: look them
+ * up instead of scanning the table. The full filter still runs on each candidate.
+ */
+function keyCandidates(store: Store, t: TableDef, filter: FilterNode): Row[] | undefined {
+  const keyFor = (prop: string) => store.activeKeys(t).find((k) => k.keyAttributes.length === 1 && k.keyAttributes[0] === prop);
+  const lookup = (prop: string, values: readonly Literal[]) => {
+    const key = keyFor(prop);
+    if (!key) return undefined;
+    const rows = new Set<Row>();
+    for (const v of values) {
+      if (v === null) return undefined;
+      const row = store.findByKey(t, key, { [prop]: v });
+      if (row) rows.add(row);
+    }
+    return [...rows];
+  };
+  switch (filter.kind) {
+    case "and": return keyCandidates(store, t, filter.left) ?? keyCandidates(store, t, filter.right);
+    case "in": return filter.negate ? undefined : lookup(filter.prop, filter.values);
+    case "cmp":
+      if (filter.op !== "eq") return undefined;
+      if (filter.left.kind === "prop" && filter.right.kind === "lit") return lookup(filter.left.name, [filter.right.value]);
+      if (filter.right.kind === "prop" && filter.left.kind === "lit") return lookup(filter.right.name, [filter.left.value]);
+      return undefined;
+    default: return undefined;
+  }
+}
+
 /** Applies a prepared set of options; paging uses an opaque offset cookie in $skiptoken. */
 export function runQuery(store: Store, t: TableDef, req: DvRequest, prefs: Preferences, extraFilter?: (r: Row) => boolean): DvResponse {
   const q = parseQuery(req.query);
   const opts = parseOptions(store, t, q);
   let rows: Row[] = [];
-  for (const row of store.allRows(t.logicalName)) {
+  for (const row of (opts.filter && keyCandidates(store, t, opts.filter)) || store.allRows(t.logicalName)) {
     if (extraFilter && !extraFilter(row)) continue;
     if (opts.filter && !evaluate(opts.filter, rowAccessor(t, row))) continue;
     rows.push(row);

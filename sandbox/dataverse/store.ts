@@ -311,9 +311,11 @@ export class Store {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush();
-    }, this.debounceMs);
+    }, Math.max(this.debounceMs, this.lastFlushMs * 4));
     this.timer.unref();
   }
+
+  private lastFlushMs = 0;
 
   /** Writes the state now (temp file + rename, so a crash never leaves a torn file). */
   async flush(): Promise<void> {
@@ -324,12 +326,15 @@ export class Store {
     const file = this.dataFile;
     if (file === undefined || !this.dirty) return this.writing;
     this.dirty = false;
+    const started = Date.now();
     const text = JSON.stringify(this.snapshotState());
     const tmp = `${file}.${process.pid}.tmp`;
     this.writing = this.writing.then(async () => {
       await mkdir(dirname(file), { recursive: true });
       await writeFile(tmp, text);
       await rename(tmp, file);
+      // A large state takes long to write: space writes out so saving stays a small share of the time.
+      this.lastFlushMs = Date.now() - started;
     });
     return this.writing;
   }

@@ -47,6 +47,60 @@ async function prepared(name: string): Promise<{ ws: string; sandbox: DataverseS
   return { ws, sandbox };
 }
 
+interface Reconciliation {
+  unexplained: number;
+  tables: { table: string; sourceRows: number; loaded: number; flagged: number; rejected: number; skipped: number }[];
+  exceptions: { table: string; file: string | null; row: number | null; status: string; reason: string | null; field: string | null }[];
+  flags: { table: string; file: string | null; row: number | null; code: string; field: string | null }[];
+}
+
+/** Every planted flaw of the generated export shows up with its code, file, row and field. */
+function assertDirtCaught(r: Reconciliation): void {
+  const at = (table: string, row: number) => [...r.flags.filter((f) => f.table === table && f.row === row), ...r.exceptions.filter((e) => e.table === table && e.row === row)];
+  const dirt = manifest.dirt as unknown as { kind: string; table?: string; key?: string; row?: number; rows?: number[]; column?: string }[];
+  const checked: Record<string, number> = {};
+  for (const d of dirt) {
+    const hits = d.table && d.row ? at(d.table, d.row) : [];
+    switch (d.kind) {
+      case "bad-email": case "bad-phone": case "bad-date": {
+        const caught = hits.some((h) => ("code" in h ? h.code === "HO-TRN-001" && h.field === d.column : h.status !== "loaded"));
+        assert.ok(caught, `${d.kind} at ${d.table} row ${d.row} (${d.column}) was not flagged`);
+        break;
+      }
+      case "malformed-row":
+        assert.ok(hits.some((h) => "status" in h && h.status === "rejected" && h.reason === "HO-SRC-003"), `malformed row ${d.row} not rejected`);
+        break;
+      case "dangling-reference":
+        assert.ok(hits.some((h) => "status" in h && h.status === "rejected" && h.reason === "HO-TRN-003" && h.field === d.column), `dangling reference at row ${d.row} not rejected`);
+        break;
+      case "duplicate-key":
+        assert.ok(at(d.table!, d.rows![1]!).some((h) => "status" in h && h.status === "skipped" && h.reason === "duplicate-source-key"), `duplicate key ${d.key} not skipped`);
+        break;
+      default:
+        continue;
+    }
+    checked[d.kind] = (checked[d.kind] ?? 0) + 1;
+  }
+  for (const kind of ["bad-email", "bad-phone", "bad-date", "malformed-row", "dangling-reference", "duplicate-key"]) assert.ok((checked[kind] ?? 0) > 0, `no ${kind} in the export to check`);
+}
+
+/** No patient's email or full name may reach the terminal (stdout or stderr, human or --json). */
+function assertNoPhi(output: string): void {
+  const lines = readFileSync(join(exportDir, "patients.csv"), "utf8").split(/\r?\n/);
+  const header = lines[0]!.replace(/^\uFEFF/, "").split(",");
+  const [first, last, email] = ["PatFirstName", "PatLastName", "EmailAddr"].map((c) => header.indexOf(c));
+  let checked = 0;
+  for (const line of lines.slice(1, 400)) {
+    const cells = line.split(",");
+    const name = `${cells[first!] ?? ""} ${cells[last!] ?? ""}`.trim();
+    const mail = cells[email!] ?? "";
+    if (mail.includes("@")) assert.ok(!output.includes(mail), "a patient email reached the terminal");
+    if (name.length > 8) assert.ok(!output.includes(name), "a patient name reached the terminal");
+    checked += 1;
+  }
+  assert.ok(checked > 100);
+}
+
 const sandboxes: DataverseSandbox[] = [];
 after(async () => {
   for (const s of sandboxes) await s.close();
@@ -55,8 +109,14 @@ after(async () => {
 test("a 2,000-patient export migrates with every record accounted for, lookups and owners linked, and a clean diff", async () => {
   const { ws, sandbox } = await prepared("full");
   sandboxes.push(sandbox);
-  const result = await cliJson<{ verify: { mismatches: number; missingRows: number; fieldsChecked: number; reconciliation: { unexplained: number; tables: { table: string; sourceRows: number; loaded: number; flagged: number; rejected: number; skipped: number }[] }; reports: string[] } }>(["-w", ws, "run"]);
+  const raw = await runCli(["-w", ws, "run", "--json"]);
+  assert.equal(raw.code, 0, raw.stderr);
+  const result = JSON.parse(raw.stdout) as { verify: { mismatches: number; missingRows: number; fieldsChecked: number; reconciliation: Reconciliation; reports: string[] } };
   const v = result.verify;
+  const human = await runCli(["-w", ws, "verify"]);
+  assert.equal(human.code, 0, human.stderr);
+  assertNoPhi([raw.stdout, raw.stderr, human.stdout, human.stderr].join("\n"));
+  assertDirtCaught(v.reconciliation);
   assert.equal(v.reconciliation.unexplained, 0);
   assert.equal(v.mismatches, 0);
   assert.equal(v.missingRows, 0);

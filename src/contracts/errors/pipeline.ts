@@ -38,7 +38,7 @@ export const pipelineErrors = defineErrors({
   },
   "HO-TRN-001": {
     category: "data",
-    message: "{file} row {row} field '{field}': not a valid {type}; the value is left out and the record is flagged.",
+    message: "{file} row {row} field '{field}': not a valid {type}; the value is left out (a required one rejects the record).",
   },
   "HO-TRN-002": {
     category: "data",
@@ -58,7 +58,7 @@ export const pipelineErrors = defineErrors({
   },
   "HO-TRN-006": {
     category: "data",
-    message: "{file} row {row} field '{field}': {length} characters exceeds the target column's {max}; the value is left out and the record is flagged.",
+    message: "{file} row {row} field '{field}': {length} characters exceeds the target column's {max}; the value is left out, never truncated (a required one rejects the record).",
   },
   "HO-TRN-007": {
     category: "data",

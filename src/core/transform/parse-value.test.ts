@@ -26,7 +26,11 @@ test("malformed emails and phones are refused, good ones kept as given", () => {
   assert.equal(parseValue(f("patient.email"), "jane doe@example.com").ok, false);
   assert.deepEqual(parseValue(f("patient.email"), "jane.doe@example.com"), { ok: true, value: "jane.doe@example.com", change: null });
   assert.equal(parseValue(f("patient.phoneHome"), "555-01").ok, false);
-  assert.equal(parseValue(f("patient.phoneHome"), "(555) 010-1234").ok, true);
+  assert.equal(parseValue(f("patient.phoneHome"), "(415) 555-0131").ok, true);
+  assert.equal(parseValue(f("patient.phoneHome"), "+1 415 555 0131 ext. 12").ok, true);
+  assert.equal(parseValue(f("patient.phoneHome"), "000-000-0000").ok, false, "placeholder");
+  assert.equal(parseValue(f("patient.phoneHome"), "(055) 555-0131").ok, false, "no area code starts with 0");
+  assert.equal(parseValue(f("patient.phoneHome"), "555-014x").ok, false);
 });
 
 test("codes and yes/no values use the model's vocabulary", () => {

@@ -70,10 +70,22 @@ function parseText(field: FieldDef, text: string, trimmed: string | null): Parse
   }
   if (field.name.startsWith("phone")) {
     const digits = text.replace(/\D/g, "");
-    if (digits.length < 10 || digits.length > 15) return { ok: false, expected: "phone number" };
+    if (!plausiblePhone(text, digits)) return { ok: false, expected: "phone number" };
     return { ok: true, value: text, change: trimmed };
   }
   return { ok: true, value: text, change: trimmed };
+}
+
+/**
+ * 10–15 digits, not one digit repeated (000-000-0000 is a placeholder), and a 10-digit
+ * North American number's area code and exchange can't start with 0 or 1.
+ */
+function plausiblePhone(text: string, digits: string): boolean {
+  if (digits.length < 10 || digits.length > 15 || /[a-z]/i.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ""))) return false;
+  if (/^(\d)\1+$/.test(digits)) return false;
+  const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
+  if (national.length === 10 && (/^[01]/.test(national) || /^\d{3}[01]/.test(national))) return false;
+  return true;
 }
 
 interface DateParts { readonly value: string; readonly change: string | null }

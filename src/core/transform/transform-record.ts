@@ -115,7 +115,8 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
       }
       const limit = ctx.columnLimit(map.targetTable, landing.column);
       if (typeof value === "string" && limit !== undefined && value.length > limit) {
-        issues.push(issue("HO-TRN-006", { ...at, field: route.column, length: value.length, max: limit }, "warning"));
+        issues.push(issue("HO-TRN-006", { ...at, field: route.column, length: value.length, max: limit }, route.field.required ? "error" : "warning"));
+        if (route.field.required) rejected ??= "HO-TRN-006";
         expect(expectations, route, raw, `left out: longer than ${limit} characters`, null);
         continue;
       }

@@ -6,6 +6,8 @@ export interface Reconciliation {
   readonly unexplained: number;
   /** Rejected and skipped records with code, file, row, field and message — never values. */
   readonly exceptions: readonly { table: string; sourceKey: string; file: string | null; row: number | null; status: string; reason: string | null; field: string | null; message: string | null }[];
+  /** Values left out of records that were loaded (bad email, bad date, too long…), with code and field. */
+  readonly flags: readonly { table: string; sourceKey: string | null; file: string | null; row: number | null; code: string; field: string | null; message: string }[];
 }
 
 /**
@@ -39,6 +41,9 @@ export async function reconcile(ctx: Context, runId: string): Promise<Reconcilia
     .select(["o.source_table", "o.source_key", "o.file", "o.row", "o.status", "o.reason", "i.field", "i.message"])
     .where("o.run_id", "=", runId).where("o.status", "in", ["rejected", "skipped"]).orderBy("o.source_table").orderBy("o.row").limit(20000).execute();
   const exceptions = exceptionRows.map((r) => ({ table: r.source_table, sourceKey: r.source_key, file: r.file, row: r.row, status: r.status, reason: r.reason, field: r.field, message: r.message }));
+  const flagRows = await ctx.store.db.selectFrom("issues").select(["source_table", "source_key", "file", "row", "code", "field", "message"])
+    .where("run_id", "=", runId).where("severity", "=", "warning").where("code", "!=", "HO-TRN-005").orderBy("source_table").orderBy("row").limit(20000).execute();
+  const flags = flagRows.map((r) => ({ table: r.source_table, sourceKey: r.source_key, file: r.file, row: r.row, code: r.code, field: r.field, message: r.message }));
   const list = [...tables.values()].sort((a, b) => a.table.localeCompare(b.table));
-  return { runId, tables: list, unexplained: list.reduce((n, t) => n + t.unexplained, 0), exceptions };
+  return { runId, tables: list, unexplained: list.reduce((n, t) => n + t.unexplained, 0), exceptions, flags };
 }

@@ -114,6 +114,8 @@ export function reconciliationTables(r: Reconciliation) {
       rows: r.tables.map((t) => [t.table, t.sourceRows, t.loaded, t.flagged, t.rejected, t.skipped, t.unexplained]) },
     { title: "Rejected and skipped records (no values shown)", columns: ["source table", "key", "file", "row", "outcome", "code / rule", "field", "message"],
       rows: r.exceptions.map((e) => [e.table, e.sourceKey, e.file, e.row, e.status, e.reason, e.field, e.message]) },
+    { title: "Values left out of loaded records (no values shown)", columns: ["source table", "key", "file", "row", "code", "field", "message"],
+      rows: r.flags.map((f) => [f.table, f.sourceKey, f.file, f.row, f.code, f.field, f.message]) },
   ];
 }
 
