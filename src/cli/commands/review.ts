@@ -42,22 +42,32 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
   let mapping = start;
   const catalog = await loadCatalog(ctx);
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true });
+  // The line iterator buffers input, so answers piped in ahead of the prompts are not lost; end of
+  // input (Ctrl-D, or a script's last line) ends the review like [q]uit, keeping what was decided.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string) => {
+    process.stderr.write(prompt);
+    const next = await lines.next();
+    return next.done ? "q" : String(next.value);
+  };
   const threshold = ctx.config.options.confirmThreshold;
   try {
     for (const rule of mapping.rules.filter((r) => r.status === "proposed")) {
-      const answer = (await rl.question(`Rule ${rule.id}: ${rule.description}\n  value: ${rule.value ?? "(none)"}  [a]ccept / [r]eject / [s]kip: `)).trim();
+      const answer = (await ask(`Rule ${rule.id}: ${rule.description}\n  value: ${rule.value ?? "(none)"}  [a]ccept / [r]eject / [s]kip: `)).trim();
+      if (answer === "q") return mapping;
       if (answer === "a" || answer === "r") mapping = { ...mapping, rules: mapping.rules.map((r) => (r.id === rule.id ? { ...r, status: answer === "a" ? "confirmed" : "rejected" } : r)) };
     }
     for (const row of reviewQueue(mapping)) {
+      if (mapping.fields.find((f) => f.source === row.source)?.status !== "proposed") continue;
       out.note(describe(row, catalog, showPhi));
-      const answer = (await rl.question(`  [a]ccept / [r]eject / [c]hange / [s]kip / [A]ccept all ≥ ${threshold} / [q]uit: `)).trim();
+      const answer = (await ask(`  [a]ccept / [r]eject / [c]hange / [s]kip / [A]ccept all ≥ ${threshold} / [q]uit: `)).trim();
       if (answer === "q" || answer === "") break;
       if (answer === "A") {
         mapping = { ...mapping, fields: mapping.fields.map((f) => (f.status === "proposed" && f.confidence >= threshold && f.model ? { ...f, status: "confirmed" } : f)) };
         continue;
       }
       if (answer === "c") {
-        const model = (await rl.question("  model field (object.field): ")).trim();
+        const model = (await ask("  model field (object.field): ")).trim();
         if (model) mapping = update(mapping, row.source, { model, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
         continue;
       }
