@@ -24,6 +24,7 @@ export interface ReviewOptions {
 export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions): Promise<void> {
   let mapping = loadMapping(ctx.ws);
   const before = new Map(mapping.fields.map((f) => [f.source, f.status]));
+  const rulesBefore = new Map(mapping.rules.map((r) => [r.id, r.status]));
   if (o.acceptAbove !== undefined || o.rejectBelow !== undefined || o.confirmRules) {
     mapping = decide(mapping, { ...(o.acceptAbove !== undefined ? { acceptAbove: o.acceptAbove } : {}), ...(o.rejectBelow !== undefined ? { rejectBelow: o.rejectBelow } : {}), confirmRules: !!o.confirmRules });
   } else {
@@ -31,11 +32,15 @@ export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions)
   }
   saveMapping(ctx.ws, mapping);
   const changed = mapping.fields.filter((f) => before.get(f.source) !== f.status);
-  await appendAudit(ctx.store.db, changed.map((f) => ({ actor: ctx.actor, operation: "map.review", sourceKey: f.source, targetTable: f.target, outcome: f.status })));
+  const rulesChanged = mapping.rules.filter((r) => rulesBefore.get(r.id) !== r.status);
+  await appendAudit(ctx.store.db, [
+    ...changed.map((f) => ({ actor: ctx.actor, operation: "map.review", sourceKey: f.source, targetTable: f.target, outcome: f.status })),
+    ...rulesChanged.map((r) => ({ actor: ctx.actor, operation: "map.review.rule", sourceKey: r.id, outcome: r.status })),
+  ]);
   const confirmed = await recordConfirmation(ctx, mapping);
   const left = undecided(mapping);
-  out.line(`${changed.length} row(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
-  out.result({ decided: changed.length, undecided: left, confirmed });
+  out.line(`${changed.length} field row(s) and ${rulesChanged.length} rule(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
+  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, undecided: left, confirmed });
 }
 
 async function interactive(ctx: Context, out: Output, start: import("../../config/mapping-file.js").MappingFile, showPhi: boolean) {

@@ -5,7 +5,8 @@ import type { TableMap } from "../transform/compile-map.js";
 import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
 import { transformRecord, type RecordResult, type StagedRecord, type TransformContext } from "../transform/transform-record.js";
 import { checkRefs } from "./check-refs.js";
-import { saveOutcome, writeBatch, type BatchDeps, type BatchItem } from "./write-batch.js";
+import { saveOutcomes, type OutcomeEntry } from "./outcomes.js";
+import { writeBatch, type BatchDeps, type BatchItem } from "./write-batch.js";
 
 export interface TableLoadDeps extends BatchDeps {
   readonly batchSize: number;
@@ -62,37 +63,42 @@ export async function loadTable(deps: TableLoadDeps, map: TableMap): Promise<Tab
 
 /** Decides every result of a page: written, rejected, folded, or deferred (returns how many). */
 async function settle(deps: TableLoadDeps, map: TableMap, targetTable: string, results: readonly RecordResult[], counts: TableLoadCounts): Promise<number> {
-  const toWrite: BatchItem[] = [];
-  const candidates: { planned: NonNullable<BatchItem["planned"]>; record: RecordResult }[] = [];
+  const decided: OutcomeEntry[] = [];
+  const candidates: { planned: BatchItem["planned"]; record: RecordResult }[] = [];
+  const folded = results.filter((r): r is Extract<RecordResult, { status: "folded" }> => r.status === "folded");
+  const carriers = new Set<string>();
+  for (let k = 0; k < folded.length; k += 500) {
+    const keys = folded.slice(k, k + 500).map((r) => r.into.sourceKey);
+    const rows = await deps.store.db.selectFrom("crosswalk").select(["target_table", "source_key"]).where("source_key", "in", keys).execute();
+    for (const c of rows) carriers.add(`${c.target_table}|${c.source_key}`);
+  }
   for (const r of results) {
     if (r.status === "ok") candidates.push({ planned: r.planned, record: r });
     else if (r.status === "rejected" || r.status === "skipped") {
-      await saveOutcome(deps.store.db, deps.runId, r, r.status, r.reason, null, null, r.issues);
+      decided.push({ record: r, status: r.status, reason: r.reason, targetTable: null, targetKey: null, issues: r.issues });
       if (r.status === "rejected") counts.rejected += 1;
-    } else if (r.status === "folded") {
-      const carrier = await deps.store.db.selectFrom("crosswalk").select("target_id").where("target_table", "=", r.into.table).where("source_key", "=", r.into.sourceKey).executeTakeFirst();
-      if (carrier) {
-        await saveOutcome(deps.store.db, deps.runId, r, "loaded", "primary-practice", r.into.table, r.into.sourceKey, r.issues);
-        counts.folded += 1;
-      } else {
-        const problem = issue("HO-LOD-001", { file: r.file, row: r.row, table: r.into.table, dependency: r.into.table, ref: r.into.sourceKey });
-        await saveOutcome(deps.store.db, deps.runId, r, "rejected", "HO-LOD-001", null, null, [...r.issues, problem]);
-        counts.rejected += 1;
-      }
+    } else if (carriers.has(`${r.into.table}|${r.into.sourceKey}`)) {
+      decided.push({ record: r, status: "loaded", reason: "primary-practice", targetTable: r.into.table, targetKey: r.into.sourceKey, issues: r.issues });
+      counts.folded += 1;
+    } else {
+      const problem = issue("HO-LOD-001", { file: r.file, row: r.row, table: r.into.table, dependency: r.into.table, ref: r.into.sourceKey });
+      decided.push({ record: r, status: "rejected", reason: "HO-LOD-001", targetTable: null, targetKey: null, issues: [...r.issues, problem] });
+      counts.rejected += 1;
     }
   }
   const checks = await checkRefs(deps.store, deps.runId, targetTable, candidates);
+  const toWrite: BatchItem[] = [];
   let deferred = 0;
-  for (let k = 0; k < candidates.length; k += 1) {
-    const c = candidates[k]!;
+  candidates.forEach((c, k) => {
     const check = checks[k]!;
     if (check.kind === "ok") toWrite.push({ planned: c.planned, record: c.record, sourceTable: map.table });
     else if (check.kind === "defer") deferred += 1;
     else {
-      await saveOutcome(deps.store.db, deps.runId, c.record, "rejected", check.issue.code, null, null, [...c.record.issues, check.issue]);
+      decided.push({ record: c.record, status: "rejected", reason: check.issue.code, targetTable: null, targetKey: null, issues: [...c.record.issues, check.issue] });
       counts.rejected += 1;
     }
-  }
+  });
+  await saveOutcomes(deps.store.db, deps.runId, decided);
   const result = await writeBatch(deps, targetTable, toWrite);
   counts.loaded += result.created + result.updated;
   counts.rejected += result.failed;

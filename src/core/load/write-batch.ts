@@ -1,9 +1,10 @@
 import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { StoredRow, TargetConnector, TargetRow, WriteOutcome } from "../../contracts/target.js";
-import { appendAudit } from "../../store/audit-log.js";
-import type { Kysely } from "kysely";
+import { appendAudit, type AuditEntry } from "../../store/audit-log.js";
+import type { Insertable, Kysely } from "kysely";
 import type { Store } from "../../store/open-store.js";
-import type { Database } from "../../store/schema.js";
+import type { CrosswalkTable, Database } from "../../store/schema.js";
+import { completeJournal, saveOutcomes, type JournalCompletion, type OutcomeEntry } from "./outcomes.js";
 import type { PlannedRow, RecordResult } from "../transform/transform-record.js";
 
 export interface BatchDeps {
@@ -79,55 +80,40 @@ async function recordOutcomes(
   const done = new Date().toISOString();
   let created = 0;
   let updated = 0;
-  let failed = 0;
-  await store.db.transaction().execute(async (trx) => {
-    const audit = [];
-    for (let k = 0; k < items.length; k += 1) {
-      const item = items[k]!;
-      const outcome = outcomes[k];
-      const journalId = journalIds[k]!;
-      const record = item.record;
-      const key = item.planned.row.sourceKey;
-      if (outcome?.ok) {
-        const wasThere = existing.has(key);
-        if (wasThere) updated += 1;
-        else created += 1;
-        await trx.updateTable("journal").set({ status: "ok", target_id: outcome.id, completed_at: done }).where("id", "=", journalId).execute();
-        await trx.insertInto("crosswalk").values({ target_table: table, source_key: key, target_id: outcome.id, source_table: item.sourceTable, first_run: runId, last_run: runId })
-          .onConflict((oc) => oc.columns(["target_table", "source_key"]).doUpdateSet({ target_id: outcome.id, last_run: runId })).execute();
-        audit.push({ actor, operation: "upsert", runId, sourceKey: key, targetTable: table, targetId: outcome.id, outcome: wasThere ? "updated" : "created" });
-        if (record) await saveOutcome(trx, runId, record, record.issues.some((i) => i.severity === "warning") ? "flagged" : "loaded", null, table, key, record.issues);
-      } else {
-        failed += 1;
-        const error = outcome && !outcome.ok ? outcome.error : { vendorCode: "none", reason: "no outcome returned", transient: true };
-        await trx.updateTable("journal").set({ status: "failed", vendor_code: error.vendorCode, completed_at: done }).where("id", "=", journalId).execute();
-        audit.push({ actor, operation: "upsert", runId, sourceKey: key, targetTable: table, outcome: "failed", errorCode: "HO-TGT-003" });
-        if (record) {
-          const rejection = issue("HO-TGT-003", { file: record.file, row: record.row, field: error.field, table, vendorCode: error.vendorCode, reason: error.reason });
-          await saveOutcome(trx, runId, record, "rejected", "HO-TGT-003", table, key, [...record.issues, rejection]);
-        }
+  const journal: JournalCompletion[] = [];
+  const crosswalk: Insertable<CrosswalkTable>[] = [];
+  const results: OutcomeEntry[] = [];
+  const audit: AuditEntry[] = [];
+  items.forEach((item, k) => {
+    const outcome = outcomes[k];
+    const record = item.record;
+    const key = item.planned.row.sourceKey;
+    if (outcome?.ok) {
+      const wasThere = existing.has(key);
+      if (wasThere) updated += 1;
+      else created += 1;
+      journal.push({ id: journalIds[k]!, status: "ok", targetId: outcome.id, vendorCode: null });
+      crosswalk.push({ target_table: table, source_key: key, target_id: outcome.id, source_table: item.sourceTable, first_run: runId, last_run: runId });
+      audit.push({ actor, operation: "upsert", runId, sourceKey: key, targetTable: table, targetId: outcome.id, outcome: wasThere ? "updated" : "created" });
+      if (record) results.push({ record, status: record.issues.some((i) => i.severity === "warning") ? "flagged" : "loaded", reason: null, targetTable: table, targetKey: key, issues: record.issues });
+    } else {
+      const error = outcome && !outcome.ok ? outcome.error : { vendorCode: "none", reason: "no outcome returned", transient: true };
+      journal.push({ id: journalIds[k]!, status: "failed", targetId: null, vendorCode: error.vendorCode });
+      audit.push({ actor, operation: "upsert", runId, sourceKey: key, targetTable: table, outcome: "failed", errorCode: "HO-TGT-003" });
+      if (record) {
+        const rejection = issue("HO-TGT-003", { file: record.file, row: record.row, field: error.field, table, vendorCode: error.vendorCode, reason: error.reason });
+        results.push({ record, status: "rejected", reason: "HO-TGT-003", targetTable: table, targetKey: key, issues: [...record.issues, rejection] });
       }
     }
+  });
+  await store.db.transaction().execute(async (trx) => {
+    await completeJournal(trx, journal, done);
+    for (let k = 0; k < crosswalk.length; k += 100) {
+      await trx.insertInto("crosswalk").values(crosswalk.slice(k, k + 100))
+        .onConflict((oc) => oc.columns(["target_table", "source_key"]).doUpdateSet((eb) => ({ target_id: eb.ref("excluded.target_id"), last_run: eb.ref("excluded.last_run") }))).execute();
+    }
+    await saveOutcomes(trx, runId, results);
     await appendAudit(trx, audit);
   });
-  return { created, updated, failed };
-}
-
-/** Writes a source record's final outcome and its issues for this run (replacing any earlier). */
-export async function saveOutcome(
-  db: Kysely<Database>, runId: string, record: Pick<RecordResult, "sourceTable" | "sourceKey" | "file" | "row">,
-  status: "loaded" | "flagged" | "rejected" | "skipped", reason: string | null,
-  targetTable: string | null, targetKey: string | null, issues: readonly Issue[],
-): Promise<void> {
-  const sourceKey = record.sourceKey.split(":").slice(2).join(":");
-  await db.insertInto("record_outcomes").values({
-    run_id: runId, source_table: record.sourceTable, source_key: sourceKey, file: record.file, row: record.row,
-    status, reason, target_table: targetTable, target_key: targetKey,
-  }).onConflict((oc) => oc.columns(["run_id", "source_table", "source_key"]).doUpdateSet({ status, reason, target_table: targetTable, target_key: targetKey })).execute();
-  if (issues.length > 0) {
-    await db.insertInto("issues").values(issues.map((i) => ({
-      run_id: runId, source_table: record.sourceTable, source_key: sourceKey, file: i.file ?? record.file, row: i.row ?? record.row,
-      field: i.field ?? null, code: i.code, severity: i.severity, message: i.message,
-    }))).execute();
-  }
+  return { created, updated, failed: items.length - created - updated };
 }

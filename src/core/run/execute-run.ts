@@ -7,7 +7,7 @@ import { extractTable } from "../extract/extract.js";
 import { computePrimaryLinks } from "../load/primary-links.js";
 import { loadTable, type TableLoadDeps } from "../load/load-table.js";
 import { writeBatch } from "../load/write-batch.js";
-import { saveOutcome } from "../load/write-batch.js";
+import { saveOutcomes, type OutcomeEntry } from "../load/outcomes.js";
 import type { Plan } from "../plan/plan.js";
 import { compileMap, type CompiledMap } from "../transform/compile-map.js";
 import { sourceKey } from "../transform/source-key.js";
@@ -86,15 +86,15 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
 
 /** Source tables resolved rather than written (staff): each record's outcome names the rule. */
 async function markResolvedTables(ctx: Context, map: CompiledMap, runId: string, plan: Plan, only?: Map<string, Set<string>>): Promise<void> {
+  const status = new Map(plan.owners.rows.map((o) => [o.staffId, o.status]));
   for (const table of map.tables.values()) {
     if (table.targetTable) continue;
     const rows = await ctx.store.db.selectFrom("staged_records").select(["source_key", "file", "row"]).where("source_table", "=", table.table).where("extract_run", "=", runId).execute();
-    for (const r of rows) {
-      if (only && !only.get(table.table)?.has(r.source_key)) continue;
-      const owner = plan.owners.rows.find((o) => o.staffId === r.source_key);
-      const rule = `staff-resolved-to-user:${owner?.status ?? "unmatched"}`;
-      await saveOutcome(ctx.store.db, runId, { sourceTable: table.table, sourceKey: sourceKey(ctx.config.source.keyPrefix, table.table, r.source_key), file: r.file, row: r.row }, "skipped", rule, null, null, []);
-    }
+    const entries: OutcomeEntry[] = rows.filter((r) => !only || only.get(table.table)?.has(r.source_key)).map((r) => ({
+      record: { sourceTable: table.table, sourceKey: sourceKey(ctx.config.source.keyPrefix, table.table, r.source_key), file: r.file, row: r.row },
+      status: "skipped", reason: `staff-resolved-to-user:${status.get(r.source_key) ?? "unmatched"}`, targetTable: null, targetKey: null, issues: [],
+    }));
+    await saveOutcomes(ctx.store.db, runId, entries);
   }
 }
 
