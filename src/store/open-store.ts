@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, SqliteDialect, sql, type LogEvent } from "kysely";
 import { HandoverError } from "../contracts/handover-error.js";
 import { migrations } from "./migrations/index.js";
 import type { Database } from "./schema.js";
@@ -30,9 +30,21 @@ export async function openStore(path: string): Promise<Store> {
   } catch (cause) {
     throw new HandoverError("HO-STO-001", { path, reason: (cause as Error).message }, { cause });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: slowQueryLog() });
   await migrate(db, path);
   return { db, path, close: () => db.destroy() };
+}
+
+/**
+ * HANDOVER_DEBUG_SQL=<ms> prints queries slower than that to stderr: the SQL text only, never
+ * its parameters (they can hold PHI).
+ */
+function slowQueryLog(): ((event: LogEvent) => void) | undefined {
+  const threshold = Number(process.env.HANDOVER_DEBUG_SQL);
+  if (!Number.isFinite(threshold) || threshold <= 0) return undefined;
+  return (event) => {
+    if (event.queryDurationMillis >= threshold) process.stderr.write(`[sql ${event.queryDurationMillis.toFixed(0)} ms] ${event.query.sql.replace(/\s+/g, " ").slice(0, 300)}\n`);
+  };
 }
 
 async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
