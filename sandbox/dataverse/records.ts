@@ -7,7 +7,7 @@ import {
 import type { DvRequest } from "./context.js";
 import type { KeySpec } from "./odata-path.js";
 import { parseEntityRef } from "./odata-path.js";
-import { CHOICE_TYPES, GUID_RE, LOOKUP_TYPES, isoSeconds, navigationName } from "./model.js";
+import { GUID_RE, LOOKUP_TYPES, isoSeconds, navigationName } from "./model.js";
 import type { Cell, ColumnDef, Row, TableDef } from "./model.js";
 import type { Store } from "./store.js";
 
@@ -66,12 +66,9 @@ export function resolveRef(ctx: WriteContext, value: string): { table: TableDef;
   return { table, row: requireByKeySpec(ctx.store, table, parsed.key) };
 }
 
-function entitySetOf(ctx: WriteContext, t: TableDef): string {
-  return t.entitySetName;
-}
 
 function validateValue(ctx: WriteContext, t: TableDef, col: ColumnDef, v: unknown): Cell {
-  const set = entitySetOf(ctx, t);
+  const set = t.entitySetName;
   if (v === null) return null;
   switch (col.type) {
     case "String":

@@ -6,7 +6,7 @@ import { HandoverError } from "../../contracts/handover-error.js";
 import { openContext, type Context } from "../../core/context.js";
 import { discoverSource, loadCatalog } from "../../core/discover/catalog-file.js";
 import { buildMapping } from "../../core/map/build-mapping.js";
-import { assertConfirmed, loadPlan, recordConfirmation, savePlan } from "../../core/map/confirmation.js";
+import { assertConfirmed, loadPlan, savePlan } from "../../core/map/confirmation.js";
 import { makePlan } from "../../core/plan/make-plan.js";
 import { writePlanReport } from "../../core/report/plan-report.js";
 import { rollback } from "../../core/rollback/rollback.js";

@@ -3,7 +3,7 @@ import type { SourceConnector } from "../../contracts/source.js";
 import type { Insertable } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { StagedRecordsTable } from "../../store/schema.js";
-import type { CompiledMap, TableMap } from "../transform/compile-map.js";
+import type { TableMap } from "../transform/compile-map.js";
 import { parseDateTime } from "../transform/parse-value.js";
 
 export interface ExtractTableResult {

@@ -1,9 +1,9 @@
-import { issue, type Issue } from "../../contracts/handover-error.js";
+import { issue } from "../../contracts/handover-error.js";
 import type { StoredRow, TargetConnector, TargetRow, WriteOutcome } from "../../contracts/target.js";
 import { appendAudit, type AuditEntry } from "../../store/audit-log.js";
-import type { Insertable, Kysely } from "kysely";
+import type { Insertable } from "kysely";
 import type { Store } from "../../store/open-store.js";
-import type { CrosswalkTable, Database } from "../../store/schema.js";
+import type { CrosswalkTable } from "../../store/schema.js";
 import { completeJournal, saveOutcomes, type JournalCompletion, type OutcomeEntry } from "./outcomes.js";
 import type { PlannedRow, RecordResult } from "../transform/transform-record.js";
 
