@@ -12,6 +12,10 @@ export interface DataverseSandboxCliOptions {
   readonly usersFile?: string;
   readonly budget?: DataverseSandboxOptions["budget"];
   readonly prefixes?: readonly string[];
+  /** EntityDefinitions JSON exported from a real org (shape documented in metadata-file.ts). */
+  readonly metadataFile?: string;
+  /** Org edition (Sales Professional caps custom tables at 15). */
+  readonly edition?: DataverseSandboxOptions["edition"];
   /** Where the one status line goes (default console.log). */
   readonly log?: (line: string) => void;
   /** Resolves when the sandbox should stop (default: first SIGINT/SIGTERM). */
@@ -40,6 +44,7 @@ export async function runDataverseSandboxCli(opts: DataverseSandboxCliOptions = 
   }
   const sandbox = await startDataverseSandbox({
     port: opts.port ?? 0, host: opts.host, dataFile: opts.dataFile, users, budget: opts.budget, prefixes: opts.prefixes,
+    metadataFile: opts.metadataFile, edition: opts.edition,
   });
   (opts.log ?? console.log)(`Dataverse sandbox listening on ${sandbox.url} (data: ${opts.dataFile ?? "in-memory"})`);
   await (opts.until ?? signalled());

@@ -3,7 +3,9 @@ import { DvError, badRequest, conditionFailed, duplicateKey, keyNotFound, notFou
 import type { DvRequest, DvResponse } from "./context.js";
 import { annotationMatcher, jsonResponse, parsePrefer } from "./context.js";
 import { formatRow } from "./format.js";
-import type { PathSegment } from "./odata-path.js";
+import type { KeySpec, PathSegment } from "./odata-path.js";
+import { findCollectionNav } from "./collection-nav.js";
+import type { CollectionNav } from "./collection-nav.js";
 import { parseExpand, parseOptions, parseQuery, runQuery } from "./query.js";
 import { createRecord, findByKeySpec, findNav, requireByKeySpec, resolveRef, updateRecord } from "./records.js";
 import type { WriteContext } from "./records.js";
@@ -49,7 +51,7 @@ function written(ctx: WriteContext, t: TableDef, row: Row, created: boolean): Dv
 
 export function handleEntity(ctx: WriteContext, t: TableDef, segs: readonly PathSegment[]): DvResponse {
   const { req, store } = ctx;
-  const [first, second, third] = segs;
+  const [first, second] = segs;
   if (!first) throw badRequest("Resource not found.");
   const method = req.method;
   if (!first.key) {
@@ -60,24 +62,11 @@ export function handleEntity(ctx: WriteContext, t: TableDef, segs: readonly Path
   }
   const key = first.key;
   if (second) {
-    // Single-valued navigation $ref: DELETE clears, PUT sets (disassociate/associateSingleValued).
-    if (third?.name !== "$ref" || segs.length !== 3) throw badRequest("Only single-valued navigation $ref is supported.");
-    const found = findNav(t, second.name);
-    if (!found) throw undeclaredBind(t.entitySetName, second.name);
-    const row = requireByKeySpec(store, t, key);
-    if (method === "DELETE") {
-      updateRecord(ctx, t, row, { [`${second.name}@odata.bind`]: null });
-      return { status: 204, headers: {} };
-    }
-    if (method === "PUT" || method === "POST") {
-      const body = parseBody(req) as Record<string, unknown>;
-      const id = body["@odata.id"];
-      if (typeof id !== "string") throw badRequest("The @odata.id property is required.", "0x80048d19");
-      resolveRef(ctx, id);
-      updateRecord(ctx, t, row, { [`${second.name}@odata.bind`]: id });
-      return { status: 204, headers: {} };
-    }
-    throw new DvError(405, "0x80060888", `The HTTP method '${method}' is not allowed on this resource.`);
+    const found = second.key ? undefined : findNav(t, second.name);
+    if (found) return singleValuedRef(ctx, t, key, second.name, segs);
+    const coll = findCollectionNav(store, t, second.name);
+    if (!coll) throw undeclaredBind(t.entitySetName, second.name);
+    return collectionNav(ctx, t, requireByKeySpec(store, t, key), coll, segs);
   }
   const ifMatch = condition(req.headers["if-match"]);
   const ifNoneMatch = condition(req.headers["if-none-match"]);
@@ -107,4 +96,50 @@ export function handleEntity(ctx: WriteContext, t: TableDef, segs: readonly Path
     return written(ctx, t, createRecord(ctx, t, body, preset), true);
   }
   throw new DvError(405, "0x80060888", `The HTTP method '${method}' is not allowed on this resource.`);
+}
+
+/** Single-valued navigation $ref: DELETE clears, PUT/POST sets (disassociate/associateSingleValued). */
+function singleValuedRef(ctx: WriteContext, t: TableDef, key: KeySpec, nav: string, segs: readonly PathSegment[]): DvResponse {
+  const { req, store } = ctx;
+  if (segs[2]?.name !== "$ref" || segs.length !== 3) throw badRequest("Only single-valued navigation $ref is supported.");
+  const row = requireByKeySpec(store, t, key);
+  if (req.method === "DELETE") {
+    updateRecord(ctx, t, row, { [`${nav}@odata.bind`]: null });
+    return { status: 204, headers: {} };
+  }
+  if (req.method === "PUT" || req.method === "POST") {
+    const id = (parseBody(req) as Record<string, unknown>)["@odata.id"];
+    if (typeof id !== "string") throw badRequest("The @odata.id property is required.", "0x80048d19");
+    resolveRef(ctx, id);
+    updateRecord(ctx, t, row, { [`${nav}@odata.bind`]: id });
+    return { status: 204, headers: {} };
+  }
+  throw new DvError(405, "0x80060888", `The HTTP method '${req.method}' is not allowed on this resource.`);
+}
+
+/** GET /set(id)/nav, POST /set(id)/nav/$ref (associate), DELETE /set(id)/nav(other)/$ref or ?$id= (disassociate). */
+function collectionNav(ctx: WriteContext, t: TableDef, row: Row, coll: CollectionNav, segs: readonly PathSegment[]): DvResponse {
+  const { req, store } = ctx;
+  const [, second, third] = segs;
+  if (req.method === "GET" && !third && !second?.key) {
+    const ids = new Set(coll.rows(row).map((r) => String(r[coll.target.primaryId])));
+    return runQuery(store, coll.target, req, parsePrefer(req.headers.prefer), (r) => ids.has(String(r[coll.target.primaryId])));
+  }
+  if (third?.name !== "$ref" || segs.length !== 3) throw badRequest("Resource not found.");
+  const other = (ref: unknown): Row => {
+    if (typeof ref !== "string") throw badRequest("The @odata.id property is required.", "0x80048d19");
+    const resolved = resolveRef(ctx, ref);
+    if (resolved.table.logicalName !== coll.target.logicalName) throw badRequest("The related entity is not of the navigation property's type.", "0x80048d19");
+    return resolved.row;
+  };
+  if (req.method === "POST" && !second?.key) {
+    coll.associate(row, other((parseBody(req) as Record<string, unknown>)["@odata.id"]));
+    return { status: 204, headers: {} };
+  }
+  if (req.method === "DELETE") {
+    const target = second?.key ? requireByKeySpec(store, coll.target, second.key) : other(parseQuery(req.query).get("$id"));
+    coll.disassociate(row, target);
+    return { status: 204, headers: {} };
+  }
+  throw new DvError(405, "0x80060888", `The HTTP method '${req.method}' is not allowed on this resource.`);
 }

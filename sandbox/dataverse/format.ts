@@ -44,8 +44,12 @@ function formattedValue(store: Store, c: ColumnDef, v: Cell): string | undefined
     const name = target && row ? row[target.primaryName] : undefined;
     return typeof name === "string" ? name : undefined;
   }
+  if (c.type === "MultiSelectPicklist" && typeof v === "string") {
+    return v.split(",").map((x) => c.options?.find((o) => o.value === Number(x))?.label ?? x).join("; ");
+  }
   if (CHOICE_TYPES.has(c.type)) return c.options?.find((o) => o.value === v)?.label;
-  if (c.type === "Boolean") return v === true ? "Yes" : "No";
+  if (c.type === "Boolean") return c.options?.find((o) => o.value === (v === true ? 1 : 0))?.label ?? (v === true ? "Yes" : "No");
+  if (c.type === "Money" && typeof v === "number") return `$${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   if (c.type === "DateTime" && typeof v === "string") return formatDate(v, c.format === "DateOnly");
   if (typeof v === "number" && c.type !== "BigInt") return v.toLocaleString("en-US");
   return undefined;
@@ -61,7 +65,10 @@ export interface FormatOptions {
 
 export interface ExpandSpec {
   readonly nav: string;
-  readonly column: ColumnDef;
+  /** Single-valued navigation: the lookup column. */
+  readonly column?: ColumnDef;
+  /** Collection-valued navigation: the related rows. */
+  readonly many?: (row: Row) => Row[];
   readonly target: TableDef;
   readonly select?: readonly ColumnDef[];
 }
@@ -86,9 +93,15 @@ export function formatRow(store: Store, t: TableDef, row: Row, opts: FormatOptio
     out[prop] = isLookupValue(v) ? v.id : v;
   }
   for (const e of opts.expand ?? []) {
+    const sub = { select: e.select, annotate: opts.annotate, baseUrl: opts.baseUrl };
+    if (e.many) {
+      out[e.nav] = e.many(row).map((r) => formatRow(store, e.target, r, sub));
+      continue;
+    }
+    if (!e.column) continue;
     const v = row[e.column.logicalName];
     const target = isLookupValue(v) && v.table === e.target.logicalName ? store.get(v.table, v.id) : undefined;
-    out[e.nav] = target ? formatRow(store, e.target, target, { select: e.select, annotate: opts.annotate, baseUrl: opts.baseUrl }) : null;
+    out[e.nav] = target ? formatRow(store, e.target, target, sub) : null;
   }
   return out;
 }

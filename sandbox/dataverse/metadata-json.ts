@@ -1,6 +1,6 @@
 /** Serialises table/column/key/relationship definitions into EntityDefinitions JSON. */
 import { LOOKUP_TYPES, navigationName, stableGuid } from "./model.js";
-import type { AttributeType, ColumnDef, KeyDef, TableDef } from "./model.js";
+import type { AttributeType, ColumnDef, GlobalOptionSetDef, KeyDef, OptionDef, TableDef } from "./model.js";
 import type { Store } from "./store.js";
 
 type Json = Record<string, unknown>;
@@ -17,6 +17,9 @@ export const TYPE_INFO: Readonly<Record<AttributeType, { readonly cls: string; r
   Integer: { cls: "IntegerAttributeMetadata", typeName: "IntegerType" },
   BigInt: { cls: "BigIntAttributeMetadata", typeName: "BigIntType" },
   Decimal: { cls: "DecimalAttributeMetadata", typeName: "DecimalType" },
+  Money: { cls: "MoneyAttributeMetadata", typeName: "MoneyType" },
+  MultiSelectPicklist: { cls: "MultiSelectPicklistAttributeMetadata", typeName: "MultiSelectPicklistType" },
+  EntityName: { cls: "EntityNameAttributeMetadata", typeName: "EntityNameType" },
   Boolean: { cls: "BooleanAttributeMetadata", typeName: "BooleanType" },
   DateTime: { cls: "DateTimeAttributeMetadata", typeName: "DateTimeType" },
   Picklist: { cls: "PicklistAttributeMetadata", typeName: "PicklistType" },
@@ -57,24 +60,50 @@ export function attributeJson(t: TableDef, c: ColumnDef, withOptionSet: boolean)
   }
   if (c.type === "DateTime") {
     out.Format = c.format ?? "DateAndTime";
-    out.DateTimeBehavior = { Value: c.format === "DateOnly" ? "DateOnly" : "UserLocal" };
+    out.DateTimeBehavior = { Value: c.dateBehavior ?? (c.format === "DateOnly" ? "DateOnly" : "UserLocal") };
   }
-  if (c.type === "Integer" || c.type === "Decimal" || c.type === "BigInt") {
+  if (c.type === "Integer" || c.type === "Decimal" || c.type === "BigInt" || c.type === "Money") {
     out.MinValue = c.minValue ?? null;
     out.MaxValue = c.maxValue ?? null;
   }
+  if (c.type === "Decimal" || c.type === "Money") out.Precision = c.precision ?? 2;
+  if (c.type === "Money") out.PrecisionSource = 2;
   if (LOOKUP_TYPES.has(c.type)) out.Targets = [...(c.targets ?? [])];
-  if (withOptionSet && c.options) {
-    out.OptionSet = {
-      MetadataId: stableGuid(`optionset:${t.logicalName}.${c.logicalName}`),
-      Name: `${t.logicalName}_${c.logicalName}`,
-      IsGlobal: false,
-      OptionSetType: c.type === "Picklist" ? "Picklist" : c.type,
-      Options: c.options.map((o) => ({ Value: o.value, Label: label(o.label), ...(o.state !== undefined ? { State: o.state } : {}) })),
-    };
-    out.GlobalOptionSet = null;
-  }
+  if (withOptionSet && c.options) Object.assign(out, optionSetJson(t, c));
   return out;
+}
+
+const optionJson = (o: OptionDef): Json => ({ Value: o.value, Label: label(o.label), ...(o.state !== undefined ? { State: o.state } : {}) });
+
+/** OptionSet / GlobalOptionSet properties of a choice or Boolean attribute. */
+function optionSetJson(t: TableDef, c: ColumnDef): Json {
+  const options = c.options ?? [];
+  if (c.type === "Boolean") {
+    const find = (v: number): OptionDef => options.find((o) => o.value === v) ?? { value: v, label: v ? "Yes" : "No" };
+    return {
+      OptionSet: {
+        MetadataId: stableGuid(`optionset:${t.logicalName}.${c.logicalName}`), Name: `${t.logicalName}_${c.logicalName}`,
+        IsGlobal: false, OptionSetType: "Boolean", TrueOption: optionJson(find(1)), FalseOption: optionJson(find(0)),
+      },
+      GlobalOptionSet: null,
+    };
+  }
+  const set: Json = {
+    MetadataId: stableGuid(`optionset:${c.globalOptionSet ?? `${t.logicalName}.${c.logicalName}`}`),
+    Name: c.globalOptionSet ?? `${t.logicalName}_${c.logicalName}`,
+    IsGlobal: c.globalOptionSet !== undefined,
+    OptionSetType: c.type === "Picklist" || c.type === "MultiSelectPicklist" ? "Picklist" : c.type,
+    Options: options.map(optionJson),
+  };
+  return { OptionSet: set, GlobalOptionSet: c.globalOptionSet !== undefined ? set : null };
+}
+
+export function globalOptionSetJson(o: GlobalOptionSetDef): Json {
+  return {
+    "@odata.type": "#Microsoft.Dynamics.CRM.OptionSetMetadata",
+    MetadataId: o.metadataId, Name: o.name, IsGlobal: true, IsCustomOptionSet: true, OptionSetType: "Picklist",
+    DisplayName: label(o.displayName), Options: o.options.map(optionJson),
+  };
 }
 
 export function keyJson(store: Store, t: TableDef, k: KeyDef): Json {
@@ -97,12 +126,13 @@ const KNOWN_RELATIONSHIPS: Readonly<Record<string, string>> = {
   "account.parentaccountid.account": "account_parent_account",
 };
 
-export function manyToOneJson(t: TableDef): Json[] {
+export function manyToOneJson(t: TableDef, store?: Store): Json[] {
   const out: Json[] = [];
   for (const c of t.columns) {
     if (!LOOKUP_TYPES.has(c.type)) continue;
     for (const target of c.targets ?? []) {
       const schema =
+        c.relationshipNames?.[target] ??
         KNOWN_RELATIONSHIPS[`${t.logicalName}.${c.logicalName}.${target}`] ??
         (c.type === "Owner" ? `${target === "systemuser" ? "user" : target}_${t.entitySetName}` : `${t.logicalName}_${c.logicalName}_${target}`);
       out.push({
@@ -112,7 +142,7 @@ export function manyToOneJson(t: TableDef): Json[] {
         RelationshipType: "OneToManyRelationship",
         IsCustomRelationship: c.isCustom,
         ReferencedEntity: target,
-        ReferencedAttribute: `${target}id`,
+        ReferencedAttribute: store?.table(target)?.primaryId ?? `${target}id`,
         ReferencingEntity: t.logicalName,
         ReferencingAttribute: c.logicalName,
         ReferencedEntityNavigationPropertyName: schema,
@@ -136,10 +166,10 @@ export function entityJson(t: TableDef): Json {
     PrimaryNameAttribute: t.primaryName,
     ObjectTypeCode: t.objectTypeCode,
     IsCustomEntity: t.isCustom,
-    IsActivity: false,
+    IsActivity: t.isActivity === true,
     OwnershipType: t.ownershipType,
-    DisplayName: label(t.schemaName),
-    DisplayCollectionName: label(`${t.schemaName}s`),
+    DisplayName: label(t.displayName ?? t.schemaName),
+    DisplayCollectionName: label(t.displayCollectionName ?? `${t.schemaName}s`),
   };
 }
 

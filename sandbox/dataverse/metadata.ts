@@ -1,13 +1,12 @@
 /** EntityDefinitions endpoints: reads, column creation, alternate keys (spec §8). */
-import { randomUUID } from "node:crypto";
 import { DvError, badRequest } from "./errors.js";
 import type { DvRequest, DvResponse } from "./context.js";
 import { jsonResponse } from "./context.js";
 import { evaluate, parseFilter } from "./filter-parser.js";
 import type { Literal } from "./filter-parser.js";
 import { attributeJson, entityJson, keyJson, manyToOneJson, selectProps, TYPE_INFO } from "./metadata-json.js";
-import { ATTRIBUTE_TYPES, LOOKUP_TYPES } from "./model.js";
-import type { AttributeType, ColumnDef, KeyDef, OptionDef, RequiredLevelValue, TableDef } from "./model.js";
+import type { ColumnDef, TableDef } from "./model.js";
+import { createAttribute, createKey, createTable } from "./metadata-create.js";
 import type { KeySpec, PathSegment } from "./odata-path.js";
 import { splitTopLevel } from "./odata-path.js";
 import { parseQuery } from "./query.js";
@@ -32,14 +31,14 @@ function findTable(store: Store, key: KeySpec | undefined): TableDef {
   throw notFoundMeta(key.kind === "id" ? `entity with MetadataId = ${key.id}` : "entity with the specified LogicalName");
 }
 
-interface MetaQuery {
+export interface MetaQuery {
   readonly select?: string[];
   readonly filter?: ReturnType<typeof parseFilter>;
   /** $expand item name → its $select (undefined = all). */
   readonly expand: Map<string, MetaQuery>;
 }
 
-function parseMetaOptions(get: (k: string) => string | undefined): MetaQuery {
+export function parseMetaOptions(get: (k: string) => string | undefined): MetaQuery {
   const sel = get("$select");
   const filt = get("$filter");
   const expand = new Map<string, MetaQuery>();
@@ -60,7 +59,7 @@ function parseMetaOptions(get: (k: string) => string | undefined): MetaQuery {
   };
 }
 
-function matches(obj: Json, q: MetaQuery): boolean {
+export function matches(obj: Json, q: MetaQuery): boolean {
   if (!q.filter) return true;
   return evaluate(q.filter, (p) => {
     const v = obj[p];
@@ -68,7 +67,7 @@ function matches(obj: Json, q: MetaQuery): boolean {
   });
 }
 
-function list(req: DvRequest, context: string, items: Json[], q: MetaQuery): DvResponse {
+export function list(req: DvRequest, context: string, items: Json[], q: MetaQuery): DvResponse {
   return jsonResponse(200, {
     "@odata.context": `${req.baseUrl}$metadata#${context}`,
     value: items.filter((o) => matches(o, q)).map((o) => selectProps(o, q.select)),
@@ -88,7 +87,7 @@ function fullEntity(store: Store, t: TableDef, q: MetaQuery): Json {
   const keys = q.expand.get("Keys");
   if (keys) out.Keys = t.keys.map((k) => selectProps(keyJson(store, t, k), keys.select));
   const rels = q.expand.get("ManyToOneRelationships");
-  if (rels) out.ManyToOneRelationships = manyToOneJson(t).map((r) => selectProps(r, rels.select));
+  if (rels) out.ManyToOneRelationships = manyToOneJson(t, store).map((r) => selectProps(r, rels.select));
   return out;
 }
 
@@ -99,7 +98,7 @@ export function handleMetadata(ctx: MetadataContext, segs: readonly PathSegment[
   const [, sub, third, fourth] = segs;
   const first = segs[0];
   if (!first?.key) {
-    if (req.method === "POST") throw new DvError(501, "0x80040216", "Creating tables is not supported by the v0 sandbox.");
+    if (req.method === "POST") return createTable(ctx);
     const value = [...store.tables.values()].filter((t) => matches(entityJson(t), q)).map((t) => fullEntity(store, t, q));
     return jsonResponse(200, { "@odata.context": `${req.baseUrl}$metadata#EntityDefinitions`, value });
   }
@@ -133,93 +132,7 @@ export function handleMetadata(ctx: MetadataContext, segs: readonly PathSegment[
     }
     return list(req, `${base}/Keys`, t.keys.map((k) => keyJson(store, t, k)), q);
   }
-  if (sub.name === "ManyToOneRelationships") return list(req, `${base}/ManyToOneRelationships`, manyToOneJson(t), q);
+  if (sub.name === "ManyToOneRelationships") return list(req, `${base}/ManyToOneRelationships`, manyToOneJson(t, store), q);
   void fourth;
   throw badRequest(`Resource not found for the segment '${sub.name}'.`, "0x80060888");
-}
-
-// ---- creation -------------------------------------------------------------------
-
-function parseBody(req: DvRequest): Json {
-  try {
-    const v = JSON.parse(req.body) as unknown;
-    if (typeof v === "object" && v !== null && !Array.isArray(v)) return v as Json;
-  } catch {
-    /* fall through */
-  }
-  throw badRequest("The request body is not a valid metadata definition.", "0x80048d19");
-}
-
-function labelText(v: unknown, fallback: string): string {
-  const l = (v as { LocalizedLabels?: { Label?: unknown }[] } | undefined)?.LocalizedLabels?.[0]?.Label;
-  return typeof l === "string" ? l : fallback;
-}
-
-/** Emulator choice: 0x80040203 (InvalidArgument) for bad/duplicate schema names. */
-function checkSchemaName(ctx: MetadataContext, schemaName: unknown, existing: readonly string[]): string {
-  if (typeof schemaName !== "string" || !/^[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+$/.test(schemaName)) {
-    throw new DvError(400, "0x80040203", "A valid SchemaName with a customization prefix is required.");
-  }
-  const prefix = schemaName.slice(0, schemaName.indexOf("_")).toLowerCase();
-  if (!ctx.prefixes.includes(prefix)) {
-    throw new DvError(400, "0x80040203", `The SchemaName '${schemaName}' does not start with a valid publisher customization prefix (${ctx.prefixes.map((p) => `${p}_`).join(", ")}).`);
-  }
-  const logical = schemaName.toLowerCase();
-  if (existing.includes(logical)) throw new DvError(400, "0x80040203", `An item with the name '${logical}' already exists.`);
-  return logical;
-}
-
-const CREATABLE: ReadonlySet<AttributeType> = new Set(["String", "Memo", "Integer", "BigInt", "Decimal", "Boolean", "DateTime", "Picklist"]);
-
-function createAttribute(ctx: MetadataContext, t: TableDef): DvResponse {
-  const body = parseBody(ctx.req);
-  const cls = String(body["@odata.type"] ?? "").replace(/^#?Microsoft\.Dynamics\.CRM\./, "");
-  const type = ATTRIBUTE_TYPES.find((a) => TYPE_INFO[a].cls === cls && !LOOKUP_TYPES.has(a));
-  if (!type || !CREATABLE.has(type)) throw new DvError(400, "0x80040203", `Creating attributes of type '${cls}' is not supported by the v0 sandbox.`);
-  const logicalName = checkSchemaName(ctx, body.SchemaName, t.columns.map((c) => c.logicalName));
-  const required = (body.RequiredLevel as { Value?: RequiredLevelValue } | undefined)?.Value ?? "None";
-  const rawOptions = (body.OptionSet as { Options?: { Value?: unknown; Label?: unknown }[] } | undefined)?.Options ?? [];
-  const options: OptionDef[] = rawOptions.map((o, i) => ({ value: typeof o.Value === "number" ? o.Value : 100_000_000 + i, label: labelText(o.Label, String(o.Value)) }));
-  const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
-  const col: ColumnDef = {
-    logicalName,
-    schemaName: String(body.SchemaName),
-    type,
-    displayName: labelText(body.DisplayName, String(body.SchemaName)),
-    maxLength: type === "String" ? (num(body.MaxLength) ?? 100) : type === "Memo" ? (num(body.MaxLength) ?? 2000) : undefined,
-    format:
-      type === "DateTime"
-        ? body.Format === "DateOnly" ? "DateOnly" : "DateAndTime"
-        : type === "String" ? String((body.FormatName as { Value?: unknown } | undefined)?.Value ?? body.Format ?? "Text") : undefined,
-    options: type === "Picklist" ? options : undefined,
-    minValue: num(body.MinValue) ?? (type === "Integer" ? -2_147_483_648 : undefined),
-    maxValue: num(body.MaxValue) ?? (type === "Integer" ? 2_147_483_647 : undefined),
-    requiredLevel: required,
-    isCustom: true,
-    validForCreate: true,
-    validForUpdate: true,
-    metadataId: randomUUID(),
-  };
-  ctx.store.addColumn(t, col);
-  const url = `${ctx.req.baseUrl}EntityDefinitions(LogicalName='${t.logicalName}')/Attributes(${col.metadataId})`;
-  return { status: 204, headers: { "OData-EntityId": url } };
-}
-
-const KEYABLE: ReadonlySet<AttributeType> = new Set(["String", "Integer", "BigInt", "Decimal", "DateTime", "Lookup", "Picklist"]);
-
-function createKey(ctx: MetadataContext, t: TableDef): DvResponse {
-  const body = parseBody(ctx.req);
-  const logicalName = checkSchemaName(ctx, body.SchemaName, t.keys.map((k) => k.logicalName));
-  const attrs = body.KeyAttributes;
-  if (!Array.isArray(attrs) || attrs.length === 0 || attrs.some((a) => typeof a !== "string")) {
-    throw new DvError(400, "0x80040203", "KeyAttributes must be a non-empty array of attribute logical names.");
-  }
-  for (const a of attrs as string[]) {
-    const col = t.columns.find((c) => c.logicalName === a);
-    if (!col || !KEYABLE.has(col.type)) throw new DvError(400, "0x80040203", `Attribute '${a}' cannot be used in an alternate key for entity '${t.logicalName}'.`);
-  }
-  const key: KeyDef = { schemaName: String(body.SchemaName), logicalName, keyAttributes: attrs as string[], metadataId: randomUUID(), status: "Pending" };
-  ctx.store.addKey(t, key);
-  const url = `${ctx.req.baseUrl}EntityDefinitions(LogicalName='${t.logicalName}')/Keys(${key.metadataId})`;
-  return { status: 204, headers: { "OData-EntityId": url } };
 }

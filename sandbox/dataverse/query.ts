@@ -8,6 +8,7 @@ import { cellLiteral, formatRow, resolveProperty } from "./format.js";
 import type { ExpandSpec } from "./format.js";
 import { splitTopLevel } from "./odata-path.js";
 import { findNav } from "./records.js";
+import { findCollectionNav } from "./collection-nav.js";
 import type { ColumnDef, Row, TableDef } from "./model.js";
 import type { Store } from "./store.js";
 
@@ -53,8 +54,9 @@ export function parseExpand(store: Store, t: TableDef, raw: string | undefined):
     const open = item.indexOf("(");
     const nav = (open < 0 ? item : item.slice(0, open)).trim();
     const found = findNav(t, nav);
-    if (!found) throw badRequest(`Could not find a property named '${nav}' on type 'Microsoft.Dynamics.CRM.${t.logicalName}'.`, "0x0");
-    const target = store.table(found.target ?? found.col.targets?.[0] ?? "");
+    const many = found ? undefined : findCollectionNav(store, t, nav);
+    if (!found && !many) throw badRequest(`Could not find a property named '${nav}' on type 'Microsoft.Dynamics.CRM.${t.logicalName}'.`, "0x0");
+    const target = many ? many.target : store.table(found?.target ?? found?.col.targets?.[0] ?? "");
     if (!target) throw badRequest(`Expansion of '${nav}' is not supported.`, "0x0");
     let select: ColumnDef[] | undefined;
     if (open >= 0) {
@@ -63,7 +65,7 @@ export function parseExpand(store: Store, t: TableDef, raw: string | undefined):
         if (k.trim() === "$select") select = parseSelect(target, v).select;
       }
     }
-    return { nav, column: found.col, target, select };
+    return { nav, column: found?.col, many: many?.rows, target, select };
   });
 }
 

@@ -10,6 +10,9 @@ import { parseEntityRef } from "./odata-path.js";
 import { GUID_RE, LOOKUP_TYPES, isoSeconds, navigationName } from "./model.js";
 import type { Cell, ColumnDef, Row, TableDef } from "./model.js";
 import type { Store } from "./store.js";
+import { checkClosedActivity, partyName, writeParties } from "./activities.js";
+import { finalizeAnnotation } from "./annotations.js";
+import { applyStateRules } from "./state-status.js";
 
 export interface WriteContext {
   readonly store: Store;
@@ -79,12 +82,26 @@ function validateValue(ctx: WriteContext, t: TableDef, col: ColumnDef, v: unknow
     case "Integer":
     case "BigInt":
     case "Decimal":
-      if (typeof v !== "number" || (col.type !== "Decimal" && !Number.isInteger(v))) {
-        throw badValueType(set, col.logicalName, col.type === "Decimal" ? "Edm.Decimal" : "Edm.Int32");
+    case "Money": {
+      const fractional = col.type === "Decimal" || col.type === "Money";
+      if (typeof v !== "number" || (!fractional && !Number.isInteger(v))) {
+        throw badValueType(set, col.logicalName, fractional ? "Edm.Decimal" : col.type === "BigInt" ? "Edm.Int64" : "Edm.Int32");
       }
       if ((col.minValue !== undefined && v < col.minValue) || (col.maxValue !== undefined && v > col.maxValue)) {
         throw new DvError(400, "0x8004431A", `A validation error occurred. The value of '${col.logicalName}' on record of type '${t.logicalName}' is outside the valid range.`);
       }
+      return fractional ? Number(v.toFixed(col.precision ?? 2)) : v;
+    }
+    case "MultiSelectPicklist": {
+      // Wire format: comma-separated option values ("1,3"), stored normalised.
+      if (typeof v !== "string" || !/^\s*-?\d+(\s*,\s*-?\d+)*\s*$|^$/.test(v)) throw badValueType(set, col.logicalName, "Edm.String");
+      const values = v.split(",").map((x) => x.trim()).filter(Boolean).map(Number);
+      const allowed = (col.options ?? []).map((o) => o.value);
+      if (col.options && values.some((x) => !allowed.includes(x))) throw badPicklist(col.logicalName, t.logicalName, allowed);
+      return values.length ? [...new Set(values)].join(",") : null;
+    }
+    case "EntityName":
+      if (typeof v !== "string") throw badValueType(set, col.logicalName, "Edm.String");
       return v;
     case "Boolean":
       if (typeof v !== "boolean") throw badValueType(set, col.logicalName, "Edm.Boolean");
@@ -104,7 +121,8 @@ function validateValue(ctx: WriteContext, t: TableDef, col: ColumnDef, v: unknow
     case "Status": {
       const allowed = (col.options ?? []).map((o) => o.value);
       if (typeof v !== "number" || !Number.isInteger(v)) throw badValueType(set, col.logicalName, "Edm.Int32");
-      if (!allowed.includes(v)) throw badPicklist(col.logicalName, t.logicalName, allowed);
+      // Definitions seeded from a metadata file may lack option lists: then any integer is accepted.
+      if (col.options && !allowed.includes(v)) throw badPicklist(col.logicalName, t.logicalName, allowed);
       return v;
     }
     case "Uniqueidentifier": {
@@ -117,14 +135,22 @@ function validateValue(ctx: WriteContext, t: TableDef, col: ColumnDef, v: unknow
   }
 }
 
-/** Applies a JSON body onto `row` (mutated). Read-only system columns are ignored like Dataverse does. */
-export function applyBody(ctx: WriteContext, t: TableDef, body: unknown, row: Row, mode: "create" | "update"): void {
+/**
+ * Applies a JSON body onto `row` (mutated). Read-only system columns are ignored like Dataverse does.
+ * Returns the activity party list when the body carries one (written after the row exists).
+ */
+export function applyBody(ctx: WriteContext, t: TableDef, body: unknown, row: Row, mode: "create" | "update"): { parties?: unknown } {
   const set = t.entitySetName;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw badRequest("The request body must be a JSON object.", "0x80048d19");
   }
+  const out: { parties?: unknown } = {};
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
     if (k.startsWith("@")) continue;
+    if (t.partyCollection !== undefined && k === t.partyCollection) {
+      out.parties = v;
+      continue;
+    }
     if (k.endsWith("@odata.bind")) {
       const nav = k.slice(0, -"@odata.bind".length);
       const found = findNav(t, nav);
@@ -151,6 +177,7 @@ export function applyBody(ctx: WriteContext, t: TableDef, body: unknown, row: Ro
     if (mode === "create" ? !col.validForCreate : !col.validForUpdate) continue;
     row[k] = validateValue(ctx, t, col, v);
   }
+  return out;
 }
 
 function fullName(row: Row): string | null {
@@ -158,26 +185,26 @@ function fullName(row: Row): string | null {
   return parts.length ? parts.join(" ") : null;
 }
 
+/** address1_composite as Dataverse builds it: lines, "city, state postalcode", country. */
+function composite(row: Row): string | null {
+  const v = (k: string): string => (typeof row[k] === "string" ? String(row[k]) : "");
+  const cityLine = [[v("address1_city"), v("address1_stateorprovince")].filter(Boolean).join(", "), v("address1_postalcode")].filter(Boolean).join(" ");
+  const lines = [v("address1_line1"), v("address1_line2"), v("address1_line3"), cityLine, v("address1_country")].filter(Boolean);
+  return lines.length ? lines.join("\r\n") : null;
+}
+
 /** Computes derived/system columns and validates the state/status pair. */
-function finalize(ctx: WriteContext, t: TableDef, row: Row, body: Record<string, unknown>, mode: "create" | "update"): void {
+function finalize(ctx: WriteContext, t: TableDef, row: Row, body: Record<string, unknown>, previous: Row | undefined): void {
   const now = isoSeconds(new Date());
+  const has = (c: string): boolean => t.columns.some((col) => col.logicalName === c);
   if (t.logicalName === "contact" || t.logicalName === "systemuser") row.fullname = fullName(row);
-  if (t.states) {
-    const status = t.columns.find((c) => c.logicalName === "statuscode");
-    if (mode === "create" && row.statecode === undefined) row.statecode = 0;
-    const state = row.statecode;
-    if ("statecode" in body && !("statuscode" in body)) {
-      row.statuscode = t.states.find((s) => s.state === state)?.defaultStatus ?? null;
-    } else if (mode === "create" && row.statuscode === undefined) {
-      row.statuscode = t.states.find((s) => s.state === state)?.defaultStatus ?? null;
-    }
-    const opt = status?.options?.find((o) => o.value === row.statuscode);
-    if (opt && opt.state !== undefined && opt.state !== state) {
-      throw new DvError(400, "0x80040203", `${row.statuscode} is not a valid status code for state code ${t.logicalName}State.${String(state)}`);
-    }
-  }
-  if (mode === "create") {
-    if (t.columns.some((c) => c.logicalName === "ownerid") && !row.ownerid) {
+  if (has("address1_composite")) row.address1_composite = composite(row);
+  if (t.logicalName === "annotation") finalizeAnnotation(ctx.store, row, body);
+  if (t.logicalName === "activityparty") row.partyidname = partyName(ctx, row);
+  if (t.isActivity) row.activitytypecode = t.logicalName;
+  applyStateRules(t, row, body, previous);
+  if (!previous) {
+    if (has("ownerid") && !row.ownerid) {
       row.ownerid = { id: ctx.callerId, table: "systemuser" };
     }
     const overridden = row.overriddencreatedon;
@@ -189,8 +216,9 @@ function finalize(ctx: WriteContext, t: TableDef, row: Row, body: Record<string,
 }
 
 export function createRecord(ctx: WriteContext, t: TableDef, body: unknown, preset: Row = {}): Row {
+  if (t.unionOf) throw new DvError(405, "0x80060888", `The '${t.logicalName}' table is read-only; create rows in one of its activity tables.`);
   const row: Row = { ...preset };
-  applyBody(ctx, t, body, row, "create");
+  const { parties } = applyBody(ctx, t, body, row, "create");
   for (const [k, v] of Object.entries(preset)) {
     if (k in row && row[k] !== v && !(typeof v === "string" && typeof row[k] === "string" && v.toLowerCase() === String(row[k]).toLowerCase())) {
       throw badRequest(`The value of key attribute '${k}' in the request body does not match the URL.`, "0x80060888");
@@ -200,17 +228,21 @@ export function createRecord(ctx: WriteContext, t: TableDef, body: unknown, pres
   const id = typeof idCell === "string" ? idCell : randomUUID();
   row[t.primaryId] = id;
   if (ctx.store.get(t.logicalName, id)) throw new DvError(412, "0x80040237", "A record with matching key values already exists.");
-  finalize(ctx, t, row, body as Record<string, unknown>, "create");
+  finalize(ctx, t, row, body as Record<string, unknown>, undefined);
   ctx.store.checkUnique(t, row);
   ctx.store.put(t, row);
+  if (parties !== undefined) writeParties(ctx, t, row, parties, false);
   return row;
 }
 
 export function updateRecord(ctx: WriteContext, t: TableDef, existing: Row, body: unknown): Row {
+  if (t.unionOf) throw new DvError(405, "0x80060888", `The '${t.logicalName}' table is read-only; update rows in their activity tables.`);
+  if (typeof body === "object" && body !== null) checkClosedActivity(t, existing, body as Record<string, unknown>);
   const row: Row = { ...existing };
-  applyBody(ctx, t, body, row, "update");
-  finalize(ctx, t, row, body as Record<string, unknown>, "update");
+  const { parties } = applyBody(ctx, t, body, row, "update");
+  finalize(ctx, t, row, body as Record<string, unknown>, existing);
   ctx.store.checkUnique(t, row);
   ctx.store.put(t, row);
+  if (parties !== undefined) writeParties(ctx, t, row, parties, true);
   return row;
 }

@@ -2,14 +2,19 @@
 import { DvError, badRequest, errorBody, toDvError } from "./errors.js";
 import type { DvRequest, DvResponse } from "./context.js";
 import { JSON_TYPE, jsonResponse } from "./context.js";
+import { handleBulkAction, isBulkAction } from "./bulk-actions.js";
 import { handleEntity } from "./entities.js";
-import { handleMetadata } from "./metadata.js";
+import { routeSchema } from "./schema-routes.js";
 import { parsePath } from "./odata-path.js";
 import type { Store } from "./store.js";
 
 export interface RouterEnv {
   readonly store: Store;
   readonly prefixes: readonly string[];
+  /** Record cap per CreateMultiple/UpdateMultiple/UpsertMultiple request (default 1000). */
+  readonly maxBulkRecords?: number;
+  /** Called once per routed operation (a $batch part counts separately): execution-time metering. */
+  readonly meter?: (req: DvRequest) => void;
 }
 
 export function errorResponse(e: DvError): DvResponse {
@@ -25,6 +30,7 @@ function callerOf(env: RouterEnv, req: DvRequest): string {
 
 export function route(env: RouterEnv, req: DvRequest): DvResponse {
   try {
+    env.meter?.(req);
     return routeUnsafe(env, req);
   } catch (e) {
     return errorResponse(toDvError(e));
@@ -54,8 +60,13 @@ function routeUnsafe(env: RouterEnv, req: DvRequest): DvResponse {
     if (req.method !== "POST") throw new DvError(405, "0x80060888", "Actions must be invoked with POST.");
     return { status: 204, headers: {} };
   }
-  if (first.name === "EntityDefinitions") return handleMetadata({ store, req, prefixes: env.prefixes }, segs);
+  const schema = routeSchema({ store, req, prefixes: env.prefixes }, segs);
+  if (schema) return schema;
   const table = store.tableBySet(first.name);
   if (!table) throw badRequest(`Resource not found for the segment '${first.name}'.`, "0x80060888");
+  const action = segs[1];
+  if (segs.length === 2 && !first.key && action && isBulkAction(action.name)) {
+    return handleBulkAction({ store, req, callerId: callerOf(env, req) }, table, action.name, env.maxBulkRecords);
+  }
   return handleEntity({ store, req, callerId: callerOf(env, req) }, table, segs);
 }

@@ -12,7 +12,9 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { duplicateKey } from "./errors.js";
 import { isLookupValue, isoSeconds } from "./model.js";
-import type { Cell, ColumnDef, KeyDef, Row, TableDef } from "./model.js";
+import type { Cell, ColumnDef, GlobalOptionSetDef, KeyDef, ManyToManyDef, Row, TableDef } from "./model.js";
+import { DEFAULT_SETTINGS } from "./org-settings.js";
+import type { OrgSettings } from "./org-settings.js";
 import { SEED_CONNECTION_ROLES, standardTables } from "./tables.js";
 
 /** When a newly created alternate key becomes Active (default: at once). */
@@ -33,6 +35,18 @@ interface PersistedState {
   readonly versionCounter: number;
   readonly schema: Record<string, { customColumns: ColumnDef[]; keys: KeyDef[] }>;
   readonly rows: Record<string, Row[]>;
+  /** Tables created over the Web API (absent in older state files). */
+  readonly customTables?: TableDef[];
+  readonly globalOptionSets?: GlobalOptionSetDef[];
+  readonly manyToMany?: ManyToManyDef[];
+  readonly settings?: OrgSettings;
+}
+
+/** Schema and settings a sandbox starts from (before its state file is applied). */
+export interface StoreInit {
+  /** Definitions that replace or add to the standard tables (metadataFile seeding). */
+  readonly tables?: readonly TableDef[];
+  readonly settings?: Partial<OrgSettings>;
 }
 
 interface UndoEntry {
@@ -53,19 +67,31 @@ export class Store {
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
   org: OrgInfo;
+  settings: OrgSettings;
+  readonly globalOptionSets = new Map<string, GlobalOptionSetDef>();
+  readonly manyToMany: ManyToManyDef[] = [];
 
   constructor(
     private readonly dataFile: string | undefined,
     private readonly keyActivation: KeyActivation = {},
     private readonly debounceMs = 200,
+    init: StoreInit = {},
   ) {
+    this.settings = { ...DEFAULT_SETTINGS, ...init.settings };
     for (const t of standardTables()) this.registerTable(t);
+    for (const t of init.tables ?? []) this.registerTable(t);
     const loaded = dataFile !== undefined && existsSync(dataFile) ? this.load(dataFile) : undefined;
     this.org = loaded ?? this.seedFreshOrg();
-    if (!loaded) this.schedulePersist();
+    if (!loaded) {
+      // Keys that arrive Active (metadata file) need their index built.
+      for (const t of this.tables.values()) for (const k of t.keys) if (k.status === "Active") this.activateKey(t, k);
+      this.schedulePersist();
+    }
   }
 
-  private registerTable(t: TableDef): void {
+  registerTable(t: TableDef): void {
+    const old = this.tables.get(t.logicalName);
+    if (old && old.entitySetName !== t.entitySetName) this.bySet.delete(old.entitySetName);
     this.tables.set(t.logicalName, t);
     this.bySet.set(t.entitySetName, t);
     if (!this.rows.has(t.logicalName)) this.rows.set(t.logicalName, new Map());
@@ -81,13 +107,34 @@ export class Store {
   column(t: TableDef, name: string): ColumnDef | undefined {
     return t.columns.find((c) => c.logicalName === name);
   }
+  /** Adds a table created over the Web API and persists it. */
+  addTable(t: TableDef): void {
+    this.registerTable(t);
+    this.schedulePersist();
+  }
+  /** Marks schema/settings changes (option sets, relationships, edition) for persistence. */
+  touchSchema(): void {
+    this.schedulePersist();
+  }
   allRows(table: string): IterableIterator<Row> {
+    const union = this.tables.get(table)?.unionOf;
+    if (union) return union.flatMap((u) => [...this.tableRows(u).values()]).values();
     return this.tableRows(table).values();
   }
   count(table: string): number {
+    const union = this.tables.get(table)?.unionOf;
+    if (union) return union.reduce((n, u) => n + this.tableRows(u).size, 0);
     return this.tableRows(table).size;
   }
   get(table: string, id: string): Row | undefined {
+    const union = this.tables.get(table)?.unionOf;
+    if (union) {
+      for (const u of union) {
+        const row = this.tableRows(u).get(id.toLowerCase());
+        if (row) return row;
+      }
+      return undefined;
+    }
     return this.tableRows(table).get(id.toLowerCase());
   }
   nextVersion(): number {
@@ -241,6 +288,24 @@ export class Store {
     }
     this.schedulePersist();
   }
+  /**
+   * All-or-nothing `fn` that also nests inside an open change set (a *Multiple action in
+   * a $batch): on throw only its own writes are undone; on success they join the outer log.
+   */
+  atomically<T>(fn: () => T): T {
+    const outer = this.undo;
+    this.undo = [];
+    try {
+      const result = fn();
+      if (outer) for (const entry of this.undo ?? []) outer.push(entry);
+      this.undo = outer;
+      return result;
+    } catch (e) {
+      this.rollback();
+      this.undo = outer;
+      throw e;
+    }
+  }
 
   // ---- fresh org + persistence ---------------------------------------------------
 
@@ -270,11 +335,16 @@ export class Store {
   private load(file: string): OrgInfo {
     const state = JSON.parse(readFileSync(file, "utf8")) as PersistedState;
     this.versionCounter = state.versionCounter;
+    if (state.settings) this.settings = { ...this.settings, ...state.settings };
+    for (const t of state.customTables ?? []) if (!this.tables.has(t.logicalName)) this.registerTable({ ...t, keys: [] });
+    for (const o of state.globalOptionSets ?? []) this.globalOptionSets.set(o.name, o);
+    this.manyToMany.push(...(state.manyToMany ?? []));
     for (const [name, s] of Object.entries(state.schema)) {
       const t = this.tables.get(name);
       if (!t) continue;
-      t.columns.push(...s.customColumns);
-      t.keys.push(...s.keys);
+      // A metadata file may already define some of these columns/keys: never duplicate them.
+      t.columns.push(...s.customColumns.filter((c) => !t.columns.some((x) => x.logicalName === c.logicalName)));
+      t.keys.push(...s.keys.filter((k) => !t.keys.some((x) => x.logicalName === k.logicalName)));
     }
     for (const [name, rows] of Object.entries(state.rows)) {
       const t = this.tables.get(name);
@@ -294,9 +364,13 @@ export class Store {
     const rows: PersistedState["rows"] = {};
     for (const t of this.tables.values()) {
       schema[t.logicalName] = { customColumns: t.columns.filter((c) => c.isCustom), keys: t.keys };
-      rows[t.logicalName] = [...this.allRows(t.logicalName)];
+      if (!t.unionOf) rows[t.logicalName] = [...this.allRows(t.logicalName)];
     }
-    return { format: 1, org: this.org, versionCounter: this.versionCounter, schema, rows };
+    const customTables = [...this.tables.values()].filter((t) => t.origin === "api").map((t) => ({ ...t, keys: [] }));
+    return {
+      format: 1, org: this.org, versionCounter: this.versionCounter, schema, rows, customTables,
+      globalOptionSets: [...this.globalOptionSets.values()], manyToMany: this.manyToMany, settings: this.settings,
+    };
   }
 
   /** All rows of all tables (for /_sandbox/snapshot). */

@@ -1,91 +1,24 @@
-/** Standard table definitions (as data) for a fresh sandbox org. */
-import { stableGuid } from "./model.js";
-import type { AttributeType, ColumnDef, OptionDef, RequiredLevelValue, TableDef } from "./model.js";
+/** Standard table definitions (as data) for a fresh sandbox org: core CRM tables. */
+import type { OptionDef, TableDef } from "./model.js";
+import { ACTIVITY_TABLES } from "./tables-activities.js";
+import { SALES_TABLES } from "./tables-sales.js";
+import { ACTIVE_INACTIVE, AUDIT_COLUMNS, OWNED_COLUMNS, build, dateOnly, int, memo, picklist, str } from "./table-builder.js";
+import type { ColSpec, Columns } from "./table-builder.js";
 
-interface ColSpec {
-  readonly type: AttributeType;
-  readonly display?: string;
-  readonly maxLength?: number;
-  readonly format?: string;
-  readonly targets?: readonly string[];
-  readonly options?: readonly OptionDef[];
-  readonly required?: RequiredLevelValue;
-  readonly readOnly?: boolean;
-  readonly createOnly?: boolean;
-  readonly min?: number;
-  readonly max?: number;
-}
-
-const str = (maxLength: number, format = "Text", required: RequiredLevelValue = "None"): ColSpec => ({
-  type: "String", maxLength, format, required,
-});
-const memo = (maxLength: number): ColSpec => ({ type: "Memo", maxLength });
-const readOnlyDate: ColSpec = { type: "DateTime", format: "DateAndTime", readOnly: true };
-
-const ADDRESS1: Record<string, ColSpec> = {
-  address1_line1: str(250), address1_line2: str(250), address1_city: str(80),
+/** address1_composite is computed from the parts (read-only), like Dataverse does. */
+const ADDRESS1: Columns = {
+  address1_line1: str(250), address1_line2: str(250), address1_line3: str(250), address1_city: str(80),
   address1_stateorprovince: str(50), address1_postalcode: str(20), address1_country: str(80),
+  address1_composite: { type: "Memo", maxLength: 1000, readOnly: true },
 };
-
-/** Columns every user-owned table carries. */
-const SYSTEM_COLUMNS = (stateLabels: readonly [string, string]): Record<string, ColSpec> => ({
-  ownerid: { type: "Owner", targets: ["systemuser", "team"], required: "SystemRequired" },
-  statecode: { type: "State", options: [{ value: 0, label: stateLabels[0] }, { value: 1, label: stateLabels[1] }] },
-  statuscode: {
-    type: "Status",
-    options: [{ value: 1, label: stateLabels[0], state: 0 }, { value: 2, label: stateLabels[1], state: 1 }],
-  },
-  createdon: readOnlyDate,
-  modifiedon: readOnlyDate,
-  overriddencreatedon: { type: "DateTime", format: "DateAndTime", createOnly: true },
-  versionnumber: { type: "BigInt", readOnly: true },
-});
-
-const ACTIVE_INACTIVE = [{ state: 0, defaultStatus: 1 }, { state: 1, defaultStatus: 2 }] as const;
-
-function build(
-  logicalName: string,
-  spec: {
-    entitySetName: string; primaryId: string; primaryName: string; objectTypeCode: number;
-    ownershipType: TableDef["ownershipType"]; states?: TableDef["states"]; columns: Record<string, ColSpec>;
-  },
-): TableDef {
-  const columns: ColumnDef[] = [];
-  const all: Record<string, ColSpec> = { [spec.primaryId]: { type: "Uniqueidentifier", createOnly: true }, ...spec.columns };
-  for (const [name, c] of Object.entries(all)) {
-    columns.push({
-      logicalName: name,
-      schemaName: name,
-      type: c.type,
-      displayName: c.display ?? name,
-      maxLength: c.maxLength,
-      format: c.format,
-      targets: c.targets,
-      options: c.options,
-      minValue: c.min,
-      maxValue: c.max,
-      requiredLevel: c.required ?? (name === spec.primaryId ? "SystemRequired" : "None"),
-      isCustom: false,
-      validForCreate: !c.readOnly,
-      validForUpdate: !c.readOnly && !c.createOnly,
-      metadataId: stableGuid(`attr:${logicalName}.${name}`),
-    });
-  }
-  return {
-    logicalName, schemaName: logicalName.charAt(0).toUpperCase() + logicalName.slice(1),
-    entitySetName: spec.entitySetName, primaryId: spec.primaryId, primaryName: spec.primaryName,
-    metadataId: stableGuid(`entity:${logicalName}`), objectTypeCode: spec.objectTypeCode, isCustom: false,
-    ownershipType: spec.ownershipType, states: spec.states, columns, keys: [],
-  };
-}
 
 const INDUSTRY: readonly OptionDef[] = [
   { value: 1, label: "Accounting" }, { value: 7, label: "Consulting" },
   { value: 19, label: "Health Care" }, { value: 33, label: "Pharmaceuticals" }, { value: 37, label: "Other" },
 ];
+const readOnlyName = (maxLength: number): ColSpec => ({ type: "String", maxLength, format: "Text", readOnly: true });
 
-/** Fresh copies (definitions are mutated when custom columns/keys are added). */
-export function standardTables(): TableDef[] {
+function coreTables(): TableDef[] {
   return [
     build("account", {
       entitySetName: "accounts", primaryId: "accountid", primaryName: "name", objectTypeCode: 1,
@@ -93,11 +26,12 @@ export function standardTables(): TableDef[] {
       columns: {
         name: str(160, "Text", "ApplicationRequired"), accountnumber: str(20),
         parentaccountid: { type: "Lookup", targets: ["account"] },
+        primarycontactid: { type: "Lookup", targets: ["contact"] },
         telephone1: str(50, "Phone"), emailaddress1: str(100, "Email"), websiteurl: str(200, "Url"),
         ...ADDRESS1, description: memo(2000),
-        numberofemployees: { type: "Integer", min: 0, max: 1_000_000_000 },
+        numberofemployees: int(0, 1_000_000_000),
         industrycode: { type: "Picklist", options: INDUSTRY },
-        ...SYSTEM_COLUMNS(["Active", "Inactive"]),
+        ...OWNED_COLUMNS,
       },
     }),
     build("contact", {
@@ -105,74 +39,75 @@ export function standardTables(): TableDef[] {
       ownershipType: "UserOwned", states: ACTIVE_INACTIVE,
       columns: {
         firstname: str(50), middlename: str(50), lastname: str(50, "Text", "ApplicationRequired"),
-        fullname: { type: "String", maxLength: 160, format: "Text", readOnly: true },
-        birthdate: { type: "DateTime", format: "DateOnly" },
-        gendercode: { type: "Picklist", options: [{ value: 1, label: "Male" }, { value: 2, label: "Female" }] },
+        fullname: readOnlyName(160),
+        birthdate: dateOnly,
+        gendercode: picklist([1, "Male"], [2, "Female"]),
         emailaddress1: str(100, "Email"), telephone1: str(50, "Phone"), telephone2: str(50, "Phone"),
         mobilephone: str(50, "Phone"), ...ADDRESS1,
         parentcustomerid: { type: "Customer", targets: ["account", "contact"] },
         description: memo(2000),
-        ...SYSTEM_COLUMNS(["Active", "Inactive"]),
+        ...OWNED_COLUMNS,
       },
     }),
     build("systemuser", {
       entitySetName: "systemusers", primaryId: "systemuserid", primaryName: "fullname", objectTypeCode: 8,
       ownershipType: "BusinessOwned",
       columns: {
-        fullname: { type: "String", maxLength: 200, format: "Text", readOnly: true },
+        fullname: readOnlyName(200),
         firstname: str(64), lastname: str(64), internalemailaddress: str(100, "Email"), domainname: str(1024),
         azureactivedirectoryobjectid: { type: "Uniqueidentifier" },
-        isdisabled: { type: "Boolean" },
+        isdisabled: { type: "Boolean", options: [{ value: 0, label: "Enabled" }, { value: 1, label: "Disabled" }] },
         businessunitid: { type: "Lookup", targets: ["businessunit"], required: "SystemRequired" },
-        createdon: readOnlyDate, modifiedon: readOnlyDate, versionnumber: { type: "BigInt", readOnly: true },
+        ...AUDIT_COLUMNS,
       },
     }),
     build("team", {
       entitySetName: "teams", primaryId: "teamid", primaryName: "name", objectTypeCode: 9, ownershipType: "BusinessOwned",
       columns: {
-        name: str(160), businessunitid: { type: "Lookup", targets: ["businessunit"] },
-        createdon: readOnlyDate, modifiedon: readOnlyDate, versionnumber: { type: "BigInt", readOnly: true },
+        name: str(160, "Text", "SystemRequired"), businessunitid: { type: "Lookup", targets: ["businessunit"] },
+        teamtype: picklist([0, "Owner"], [1, "Access"], [2, "Security Group"], [3, "Office Group"]),
+        description: memo(2000),
+        ...AUDIT_COLUMNS,
       },
     }),
     build("businessunit", {
       entitySetName: "businessunits", primaryId: "businessunitid", primaryName: "name", objectTypeCode: 10,
       ownershipType: "BusinessOwned",
-      columns: { name: str(160), createdon: readOnlyDate, modifiedon: readOnlyDate, versionnumber: { type: "BigInt", readOnly: true } },
+      columns: { name: str(160), ...AUDIT_COLUMNS },
     }),
     build("connectionrole", {
       entitySetName: "connectionroles", primaryId: "connectionroleid", primaryName: "name", objectTypeCode: 3231,
       ownershipType: "OrganizationOwned", states: ACTIVE_INACTIVE,
       columns: {
         name: str(100), description: memo(1000),
-        category: {
-          type: "Picklist",
-          options: [
-            { value: 1, label: "Business" }, { value: 2, label: "Family" }, { value: 3, label: "Social" },
-            { value: 4, label: "Sales" }, { value: 5, label: "Other" }, { value: 1000, label: "Stakeholder" },
-            { value: 1001, label: "Sales Team" }, { value: 1002, label: "Service" },
-          ],
-        },
-        statecode: { type: "State", options: [{ value: 0, label: "Active" }, { value: 1, label: "Inactive" }] },
-        statuscode: { type: "Status", options: [{ value: 1, label: "Active", state: 0 }, { value: 2, label: "Inactive", state: 1 }] },
-        createdon: readOnlyDate, modifiedon: readOnlyDate, versionnumber: { type: "BigInt", readOnly: true },
+        category: picklist(
+          [1, "Business"], [2, "Family"], [3, "Social"], [4, "Sales"], [5, "Other"],
+          [1000, "Stakeholder"], [1001, "Sales Team"], [1002, "Service"],
+        ),
+        ...AUDIT_COLUMNS,
       },
     }),
     build("connection", {
       entitySetName: "connections", primaryId: "connectionid", primaryName: "name", objectTypeCode: 3234,
       ownershipType: "UserOwned", states: ACTIVE_INACTIVE,
       columns: {
-        name: { type: "String", maxLength: 500, format: "Text", readOnly: true },
+        name: readOnlyName(500),
         record1id: { type: "Lookup", targets: ["account", "contact"] },
         record2id: { type: "Lookup", targets: ["account", "contact"] },
         record1roleid: { type: "Lookup", targets: ["connectionrole"] },
         record2roleid: { type: "Lookup", targets: ["connectionrole"] },
         description: memo(4000),
-        effectivestart: { type: "DateTime", format: "DateOnly" },
-        effectiveend: { type: "DateTime", format: "DateOnly" },
-        ...SYSTEM_COLUMNS(["Active", "Inactive"]),
+        effectivestart: dateOnly,
+        effectiveend: dateOnly,
+        ...OWNED_COLUMNS,
       },
     }),
   ];
+}
+
+/** Fresh copies (definitions are mutated when custom columns/keys are added). */
+export function standardTables(): TableDef[] {
+  return [...coreTables(), ...SALES_TABLES(), ...ACTIVITY_TABLES()];
 }
 
 /** Connection roles seeded into a fresh org: the two Handover needs plus standard ones. */

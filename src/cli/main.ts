@@ -3,6 +3,7 @@ import { isHandoverError, HandoverError } from "../contracts/handover-error.js";
 import { exitCodes } from "../contracts/error-catalog.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerSandbox } from "./commands/sandbox.js";
+import { registerTargetCommands } from "./commands/target.js";
 import { registerWorkflow } from "./commands/workflow.js";
 
 /**
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerWorkflow(program);
+  registerTargetCommands(program);
   registerSandbox(program);
   registerDemo(program);
   return program;

@@ -19,6 +19,12 @@ export const handoverConfigSchema = z.object({
     kind: z.literal("dataverse"),
     url: z.string().url(),
     prefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/).default("hc"),
+    /** Secondary practice links as connections (default) or rows of a custom table. */
+    practiceLinks: z.enum(["connections", "table"]).default("connections"),
+    /** The org's edition: Sales Professional caps custom tables at 15. */
+    edition: z.enum(["enterprise", "sales-professional"]).default("enterprise"),
+    /** Requests per 24 h the migration's identity may send (default: the application-user pool). */
+    dailyRequestEntitlement: z.number().int().positive().optional(),
     auth: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("sandbox") }),
       z.object({
@@ -34,8 +40,18 @@ export const handoverConfigSchema = z.object({
       /** Email of the CRM user who owns records whose provider has no active CRM user. */
       fallbackOwnerEmail: z.string().email().nullable().default(null),
       unaffiliatedAccountName: z.string().min(1).default("Unaffiliated Patients"),
+      /** Rows per request to the target (a $batch or an UpsertMultiple). */
       batchSize: z.number().int().min(1).max(1000).default(100),
+      /** Rows the loader hands the target at once; the target splits them into batches and
+       * sends those in parallel as far as its governor allows. */
+      pageSize: z.number().int().min(1).max(10000).default(1000),
       sampleSize: z.number().int().min(1).default(200),
+      /** Field-level security for PHI columns: who may see them. Unset: no column is secured. */
+      phiAccess: z.object({
+        profileName: z.string().min(1).default("Handover PHI access"),
+        teams: z.array(z.string()).default([]),
+        users: z.array(z.string().email()).default([]),
+      }).optional(),
       /** Proposals at or above this confidence may be accepted in one step in map review. */
       confirmThreshold: z.number().min(0).max(1).default(0.8),
     })

@@ -23,6 +23,31 @@ export interface TargetConnector {
   restore(table: string, images: readonly StoredRow[]): Promise<readonly RemoveOutcome[]>;
   /** CRM users by email (case-insensitive); emails that match nobody are simply absent. */
   findUsers(emails: readonly string[]): Promise<readonly TargetUser[]>;
+  /** Optional: notes (with an optional file) upserted by sourceKey under a parent row. One
+   * outcome per input row, in input order; a note is never dropped or cut silently. */
+  writeNotes?(rows: readonly NoteRow[], options?: NoteWriteOptions): Promise<readonly NoteOutcome[]>;
+  /** Optional: secures the plan's columns and sets up its security profiles; one outcome per item. */
+  applyFieldSecurity?(plan: SchemaPlan): Promise<readonly SecurityOutcome[]>;
+  /** Optional: how many custom tables the target already has (edition limits). */
+  countCustomTables?(): Promise<number>;
+  /** Optional: the target's table definitions as its own API returns them, for offline rehearsal
+   * (the Dataverse sandbox loads this file with --metadata). */
+  exportMetadata?(tables?: readonly string[]): Promise<unknown>;
+  /** Optional, pure: the schema plan as a package an admin imports (Dataverse: a solution zip). */
+  exportSchema?(plan: SchemaPlan, format: string, version: string): { readonly fileName: string; readonly bytes: Uint8Array };
+  /** Optional, pure: the API requests a load of these rows will take against the daily allowance. */
+  estimateRequests?(tables: readonly { readonly table: string; readonly rows: number }[], pageSize: number): RequestCost;
+}
+
+export interface RequestCost {
+  /** Requests counted against the daily allowance. */
+  readonly requests: number;
+  /** HTTP requests sent (a $batch is one). */
+  readonly httpRequests: number;
+  readonly entitlement: number;
+  /** requests ÷ entitlement (1 = a whole day's allowance). */
+  readonly share: number;
+  readonly breakdown: Readonly<Record<string, number>>;
 }
 
 export interface TargetCapabilities {
@@ -116,17 +141,63 @@ export interface TargetColumn {
 export interface SchemaPlan {
   readonly columns: readonly PlannedColumn[];
   readonly keys: readonly PlannedKey[];
+  /** Custom tables the plan needs (their columns and keys are listed in columns/keys). */
+  readonly tables?: readonly PlannedTable[];
+  /** Field-level security: who may read/create/update the secured columns. */
+  readonly securityProfiles?: readonly PlannedSecurityProfile[];
 }
+
+export interface PlannedTable {
+  /** Logical name, prefixed ("hc_treatmentplan"). */
+  readonly name: string;
+  readonly label: string;
+  readonly pluralLabel: string;
+  /** The primary name column (logical name, prefixed) and its length. */
+  readonly primaryName: string;
+  readonly primaryNameMaxLength?: number;
+  readonly primaryNameLabel?: string;
+  readonly ownership?: "user" | "organization";
+  /** Whether notes (annotations) may be attached to its rows. */
+  readonly hasNotes?: boolean;
+  readonly reason: string;
+}
+
+export interface PlannedSecurityProfile {
+  readonly name: string;
+  readonly description?: string;
+  /** Teams by name and users by email that get the profile. */
+  readonly teams: readonly string[];
+  readonly users: readonly string[];
+  readonly permissions: readonly PlannedFieldPermission[];
+}
+
+export interface PlannedFieldPermission {
+  readonly table: string;
+  readonly column: string;
+  readonly read: boolean;
+  readonly create: boolean;
+  readonly update: boolean;
+}
+
+export type SecurityItemKind = "secure-column" | "profile" | "permission" | "team" | "user";
+
+export type SecurityOutcome =
+  | { readonly ok: true; readonly kind: SecurityItemKind; readonly name: string; readonly created: boolean }
+  | { readonly ok: false; readonly kind: SecurityItemKind; readonly name: string; readonly error: TargetFailure };
 
 export interface PlannedColumn {
   readonly table: string;
   /** Logical name, prefixed (e.g. "hc_sourcekey", "hc_mrn"). */
   readonly name: string;
-  readonly type: "string" | "memo" | "date" | "datetime" | "integer" | "decimal" | "boolean";
+  readonly type: "string" | "memo" | "date" | "datetime" | "integer" | "decimal" | "boolean" | "lookup";
+  /** For lookups: the table it points at (the relationship is created with the column). */
+  readonly lookupTarget?: string;
   readonly maxLength?: number;
   readonly label: string;
   /** Why the plan needs it ("alternate key", "custom property 'Custom_Parking'") — for reports. */
   readonly reason: string;
+  /** Field-level security: only profiles that grant it may read or set the value (PHI). */
+  readonly secured?: boolean;
 }
 
 export interface PlannedKey {
@@ -136,5 +207,44 @@ export interface PlannedKey {
 }
 
 export type SchemaOutcome =
-  | { readonly ok: true; readonly kind: "column" | "key"; readonly table: string; readonly name: string; readonly created: boolean }
-  | { readonly ok: false; readonly kind: "column" | "key"; readonly table: string; readonly name: string; readonly error: TargetFailure };
+  | { readonly ok: true; readonly kind: "column" | "key" | "table"; readonly table: string; readonly name: string; readonly created: boolean }
+  | { readonly ok: false; readonly kind: "column" | "key" | "table"; readonly table: string; readonly name: string; readonly error: TargetFailure };
+
+/** A note (with at most one file) under a parent row, upserted by our key. */
+export interface NoteRow {
+  readonly sourceKey: string;
+  readonly parent: LookupRef;
+  readonly subject: string | null;
+  readonly text: string | null;
+  readonly file?: FileRow;
+  /** The note's original creation time (ISO); set on create only, never on update. */
+  readonly createdOn?: string;
+}
+
+export interface FileRow {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface NoteWriteOptions {
+  /** Files over the target's upload limit: reject the note (default) or link a document
+   * folder to the parent row instead (the upload to that folder is done elsewhere). */
+  readonly oversizeFiles?: "reject" | "link";
+  /** Send files larger than one request should carry in blocks (default true). */
+  readonly chunkLargeFiles?: boolean;
+}
+
+/** split: text went into numbered continuation notes; subject-shortened: a part's subject was
+ * shortened to fit its "(part n of m)" suffix; file-chunked: sent in blocks; file-linked: the
+ * file did not fit and a document location was linked instead. */
+export type NoteFlag = "split" | "subject-shortened" | "file-chunked" | "file-linked";
+
+export type NoteOutcome =
+  | {
+      readonly ok: true; readonly sourceKey: string; readonly id: string; readonly created: boolean;
+      /** Target ids of continuation notes (parts 2..n), in order. */
+      readonly partIds: readonly string[];
+      readonly flags: readonly NoteFlag[];
+    }
+  | { readonly ok: false; readonly sourceKey: string; readonly error: TargetFailure; readonly flags: readonly NoteFlag[] };

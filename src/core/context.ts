@@ -30,11 +30,14 @@ export async function openContext(ws: Workspace): Promise<Context> {
   const source = createExportSource({ root: resolve(ws.root, config.source.path), profile });
   const auth = config.target.auth;
   const token = auth.kind === "sandbox" ? sandboxToken : msalTokenProvider({ ...auth, url: config.target.url });
-  const target = createDataverseTarget({ url: config.target.url, token, prefix: config.target.prefix, batchSize: config.options.batchSize });
+  const target = createDataverseTarget({
+    url: config.target.url, token, prefix: config.target.prefix, batchSize: config.options.batchSize,
+    ...(config.target.dailyRequestEntitlement ? { entitlement: config.target.dailyRequestEntitlement } : {}),
+  });
   const store = await openStore(ws.storeFile);
   return {
     ws, config, store, source, target,
-    template: dataverseTemplate(config.target.prefix),
+    template: dataverseTemplate(config.target.prefix, { practiceLinks: config.target.practiceLinks }),
     actor: process.env.HANDOVER_ACTOR ?? process.env.USER ?? "unknown",
     close: () => store.close(),
   };

@@ -18,9 +18,15 @@ export function registerSandbox(program: Command): void {
     .option("--data <file>", "state file (kept across restarts)", "dataverse-sandbox.json")
     .option("--users <file>", "seed CRM users from a JSON file (e.g. crm-users.json)")
     .option("--budget <requests/seconds>", "service-protection budget, e.g. 6000/300")
-    .action(async (o: { port: number; data: string; users?: string; budget?: string }) => {
+    .option("--metadata <file>", "load table definitions captured from a real org (handover target export-metadata)")
+    .option("--edition <edition>", "org edition: enterprise or sales-professional (caps custom tables at 15)", "enterprise")
+    .action(async (o: { port: number; data: string; users?: string; budget?: string; metadata?: string; edition: string }) => {
       const budget = o.budget ? parseBudget(o.budget) : undefined;
-      await runDataverseSandboxCli({ port: o.port, dataFile: o.data, ...(o.users ? { usersFile: o.users } : {}), ...(budget ? { budget } : {}) });
+      if (o.edition !== "enterprise" && o.edition !== "sales-professional") throw new HandoverError("HO-CLI-002", { option: "--edition", reason: "expected enterprise or sales-professional" });
+      await runDataverseSandboxCli({
+        port: o.port, dataFile: o.data, edition: o.edition,
+        ...(o.users ? { usersFile: o.users } : {}), ...(budget ? { budget } : {}), ...(o.metadata ? { metadataFile: o.metadata } : {}),
+      });
     });
   for (const name of ["salesforce", "practicehub"]) {
     sandbox.command(name).description(`(not yet available) ${name} sandbox`).action(() => { throw new HandoverError("HO-CLI-001", { verb: `sandbox ${name}` }); });

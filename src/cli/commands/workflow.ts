@@ -105,23 +105,12 @@ export function registerWorkflow(program: Command): void {
       out.line(`Schema to create: ${plan.schema.columns.length} column(s), ${plan.schema.keys.length} key(s)`);
       out.line(`Owners: ${plan.owners.counts.matched} matched, ${plan.owners.counts.unmatched} unmatched, ${plan.owners.counts.inactive} inactive` +
         (plan.owners.fallback ? ` → fallback ${plan.owners.fallback.active ? "" : "(NOT an active CRM user) "}${plan.owners.fallback.email}` : " (no fallback owner confirmed)"));
+      out.line(`Custom tables: ${plan.customTables.total} after this migration (${plan.customTables.existing} in the org + ${plan.customTables.planned} new); ${plan.customTables.edition} allows ${plan.customTables.limit ?? "any number"}`);
+      if (plan.requests) out.line(`API requests: about ${plan.requests.requests.toLocaleString("en-US")} (${(plan.requests.share * 100).toFixed(1)}% of the ${plan.requests.entitlement.toLocaleString("en-US")} allowed per 24 h), ${plan.requests.httpRequests.toLocaleString("en-US")} HTTP calls`);
+      if (plan.schema.securityProfiles?.length) out.line(`Field-level security: ${plan.schema.columns.filter((c) => c.secured).length} PHI column(s) secured; profile ${plan.schema.securityProfiles.map((p) => p.name).join(", ")}`);
       for (const c of plan.counts) out.line(`  ${c.table.padEnd(20)} ${String(c.rows).padStart(8)} → ${c.object} → ${c.target ?? "(resolved)"}`);
       out.line(`Reports: ${reports.join(", ")}`);
       out.result({ plan: { mapHash: plan.mapHash, order: plan.order, schema: plan.schema, owners: plan.owners.counts }, reports });
-    }));
-
-  program.command("schema").description("target schema").command("apply").description("create the custom columns and keys the plan needs")
-    .action(async (_o: unknown, cmd: Command) => withContext(cmd, async (ctx, out) => {
-      const mapping = loadMapping(ctx.ws);
-      await assertConfirmed(ctx, mapping);
-      const plan = await loadPlan(ctx, mapping);
-      const outcomes = await ctx.target.applySchema(plan.schema);
-      const failed = outcomes.filter((o) => !o.ok);
-      for (const o of outcomes) out.line(`${o.ok ? (o.created ? "created" : "exists ") : "FAILED "} ${o.kind} ${o.table}.${o.name}`);
-      const { appendAudit } = await import("../../store/audit-log.js");
-      await appendAudit(ctx.store.db, outcomes.map((o) => ({ actor: ctx.actor, operation: `schema.${o.kind}`, targetTable: o.table, targetId: o.name, outcome: o.ok ? (o.created ? "created" : "exists") : "failed", errorCode: o.ok ? null : "HO-TGT-003" })));
-      out.result({ outcomes });
-      if (failed.length > 0) throw new HandoverError("HO-PLN-004", { missing: failed.map((f) => `${f.table}.${f.name}`).join(", ") });
     }));
 
   for (const kind of ["sample", "run"] as const) {

@@ -36,6 +36,11 @@ export const pipelineErrors = defineErrors({
     message: "The schema the plan needs is not in the target yet ({missing}).",
     hint: "Run 'handover schema apply'.",
   },
+  "HO-PLN-005": {
+    category: "config",
+    message: "The map needs {total} custom tables ({existing} already in the org + {planned} new); {edition} allows {limit}. Nothing was written.",
+    hint: "Map some objects to standard tables or custom columns instead, remove unused custom tables, or use an edition without the cap.",
+  },
   "HO-TRN-001": {
     category: "data",
     message: "{file} row {row} field '{field}': not a valid {type}; the value is left out (a required one rejects the record).",

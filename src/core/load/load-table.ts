@@ -9,7 +9,8 @@ import { saveOutcomes, type OutcomeEntry } from "./outcomes.js";
 import { writeBatch, type BatchDeps, type BatchItem } from "./write-batch.js";
 
 export interface TableLoadDeps extends BatchDeps {
-  readonly batchSize: number;
+  /** Staged rows per page handed to the target at once. */
+  readonly pageSize: number;
   /** The transform context minus the per-batch derivation. */
   readonly context: Omit<TransformContext, "derive">;
   /** When set, only these source keys of this table are loaded (a sample). */
@@ -42,7 +43,7 @@ export async function loadTable(deps: TableLoadDeps, map: TableMap): Promise<Tab
         .where("s.source_table", "=", map.table).where("s.extract_run", "=", deps.runId).where("s.id", ">", lastId)
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom("record_outcomes as o").select(sql.lit(1).as("one"))
           .where("o.run_id", "=", deps.runId).where("o.source_table", "=", map.table).whereRef("o.source_key", "=", "s.source_key"))))
-        .orderBy("s.id").limit(deps.batchSize).execute();
+        .orderBy("s.id").limit(deps.pageSize).execute();
       if (page.length === 0) break;
       lastId = page[page.length - 1]!.id;
       const records: StagedRecord[] = page

@@ -8,6 +8,10 @@ import { loadOrder } from "./load-order.js";
 import { reconcileOwners, type StaffMember } from "./owners.js";
 import type { HandoverRow, Plan } from "./plan.js";
 import { planSchema } from "./schema-plan.js";
+import { checkCustomTables } from "./edition-limits.js";
+import type { SchemaPlan, TargetCatalog } from "../../contracts/target.js";
+import { isHandoverError } from "../../contracts/handover-error.js";
+import { planFieldSecurity, withFieldSecurity } from "../../targets/dataverse/field-security.js";
 
 const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care", referring: "Referring Practice", other: "Other Practice" };
 
@@ -16,9 +20,12 @@ const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care
  * assembles the plan as data. Writes nothing to the target.
  */
 export async function makePlan(ctx: Context, mapping: MappingFile, catalog: SourceCatalog): Promise<Plan> {
-  const described = await ctx.target.describe(ctx.template.tablesWritten);
-  const schema = planSchema(mapping, ctx.template, described, catalog);
+  const described = await describeExisting(ctx);
   const map = compileMap(mapping, ctx.template);
+  const schema = secure(planSchema(mapping, ctx.template, described, catalog), mapping, ctx);
+  // Refuse, before anything is written, a map the org's edition can't hold.
+  const existingCustom = ctx.target.countCustomTables ? await ctx.target.countCustomTables() : 0;
+  const customTables = checkCustomTables(ctx.config.target.edition, existingCustom, schema.tables?.length ?? 0);
 
   const staff = await readStaff(ctx, mapping);
   const fallbackRule = mapping.rules.find((r) => r.id === "fallback-owner");
@@ -45,6 +52,14 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
   const dateFormats: Record<string, string> = {};
   for (const t of catalog.tables) for (const c of t.columns) if (c.dateFormat) dateFormats[`${t.name}.${c.name}`] = c.dateFormat;
 
+  const rowsPerTable = new Map<string, number>();
+  for (const t of catalog.tables) {
+    const target = map.tables.get(t.name)?.targetTable;
+    if (target) rowsPerTable.set(target, (rowsPerTable.get(target) ?? 0) + t.rowCount);
+  }
+  for (const r of handoverRows) rowsPerTable.set(r.table, (rowsPerTable.get(r.table) ?? 0) + 1);
+  const requests = ctx.target.estimateRequests?.([...rowsPerTable].map(([table, rows]) => ({ table, rows })), ctx.config.options.pageSize) ?? null;
+
   return {
     version: 1,
     mapHash: mappingHash(mapping),
@@ -55,8 +70,36 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
     counts: catalog.tables.map((t) => ({ table: t.name, rows: t.rowCount, object: map.tables.get(t.name)?.object.name ?? "(not mapped)", target: map.tables.get(t.name)?.targetTable ?? null })),
     columnLimits,
     handoverRows,
+    customTables,
+    requests,
     dateFormats,
   };
+}
+
+/**
+ * With options.phiAccess set, every confirmed PHI row that lands in a column is secured
+ * (field-level security) and a profile grants the named teams and users access.
+ */
+function secure(schema: SchemaPlan, mapping: MappingFile, ctx: Context): SchemaPlan {
+  const access = ctx.config.options.phiAccess;
+  if (!access) return schema;
+  const columns = mapping.fields
+    .filter((f) => f.status === "confirmed" && f.phi && f.target && !f.target.startsWith("(") && !f.target.includes(" "))
+    .map((f) => ({ table: f.target!.split(".")[0]!, name: f.target!.split(".")[1]!, phi: true }));
+  return withFieldSecurity(schema, planFieldSecurity(columns, { profileName: access.profileName, teams: access.teams, users: access.users }));
+}
+
+/** The written tables the target has; a custom table it lacks is planned, anything else missing is an error. */
+async function describeExisting(ctx: Context): Promise<TargetCatalog> {
+  const tables: TargetCatalog["tables"][number][] = [];
+  for (const name of ctx.template.tablesWritten) {
+    try {
+      tables.push(...(await ctx.target.describe([name])).tables);
+    } catch (error) {
+      if (!(isHandoverError(error) && error.code === "HO-TGT-005" && name.startsWith(`${ctx.template.prefix}_`))) throw error;
+    }
+  }
+  return { tables };
 }
 
 /** Staff members from the source's staff table, through the confirmed map's columns. */

@@ -1,4 +1,5 @@
-import type { SchemaPlan } from "../../contracts/target.js";
+import type { RequestCost, SchemaPlan } from "../../contracts/target.js";
+import type { CustomTableNeed } from "./edition-limits.js";
 import type { LoadOrder } from "./load-order.js";
 import type { OwnerReconciliation } from "./owners.js";
 
@@ -25,6 +26,10 @@ export interface Plan {
   /** Max lengths of the string columns we write, by table then column. */
   readonly columnLimits: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly handoverRows: readonly HandoverRow[];
+  /** Custom tables after the migration against the edition's cap (checked: within it). */
+  readonly customTables: CustomTableNeed;
+  /** API requests the run will take against the daily allowance, when the target can tell. */
+  readonly requests: RequestCost | null;
   /** Declared date formats of source columns, keyed `table.column` (from the vendor profile). */
   readonly dateFormats: Readonly<Record<string, string>>;
 }

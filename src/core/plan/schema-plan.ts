@@ -1,6 +1,6 @@
 import type { MappingFile } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
-import type { PlannedColumn, PlannedKey, SchemaPlan, TargetCatalog } from "../../contracts/target.js";
+import type { PlannedColumn, PlannedKey, PlannedTable, SchemaPlan, TargetCatalog } from "../../contracts/target.js";
 import { getField, type FieldType } from "../../model/index.js";
 import type { TargetTemplate } from "../map/templates/template.js";
 
@@ -31,15 +31,23 @@ export function planSchema(mapping: MappingFile, template: TargetTemplate, targe
     const [sourceTable, sourceColumn] = [row.source.slice(0, row.source.indexOf(".")), row.source.slice(row.source.indexOf(".") + 1)];
     const maxSeen = catalog.tables.find((t) => t.name === sourceTable)?.columns.find((c) => c.name === sourceColumn)?.maxLength ?? 0;
     const type = getField(row.model)?.type ?? "text";
+    const landing = template.fields[row.model];
+    const lookupTarget = landing?.kind === "lookup" ? landing.handoverTable ?? template.objects[landing.refObject]?.table : undefined;
     columns.push({
       table,
       name: rest,
-      ...columnType(type, maxSeen),
+      ...(lookupTarget ? { type: "lookup" as const, lookupTarget } : columnType(type, maxSeen)),
       label: labelFor(sourceColumn),
       reason: row.model.includes(".customProperties.") ? `custom property '${sourceColumn}'` : `model field ${row.model} has no standard column`,
     });
   }
-  return { columns, keys };
+  const missingTables = template.tablesWritten.filter((t) => t.startsWith(`${template.prefix}_`) && !target.tables.some((x) => x.name === t));
+  const tables: PlannedTable[] = missingTables.map((name) => ({
+    name, label: labelFor(name.slice(template.prefix.length + 1)), pluralLabel: `${labelFor(name.slice(template.prefix.length + 1))}s`,
+    primaryName: `${template.prefix}_name`, primaryNameMaxLength: 200, ownership: "user", hasNotes: false,
+    reason: `the map sends ${Object.entries(template.objects).filter(([, o]) => o.table === name).map(([k]) => k).join(", ")} here`,
+  }));
+  return tables.length > 0 ? { columns, keys, tables } : { columns, keys };
 }
 
 function splitTarget(target: string): [string | undefined, string | undefined] {

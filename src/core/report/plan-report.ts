@@ -14,10 +14,13 @@ export function writePlanReport(ctx: Context, plan: Plan): string[] {
     [["Map hash", plan.mapHash], ["Load order", plan.order.waves.map((w) => w.join(" + ")).join(" → ")],
      ["Self-referencing (parents first)", plan.order.selfReferencing.join(", ") || "none"],
      ["Owners", `${plan.owners.counts.matched} matched, ${plan.owners.counts.unmatched} unmatched, ${plan.owners.counts.inactive} inactive`],
+     ["Custom tables", `${plan.customTables.total} after this migration (${plan.customTables.existing} in the org + ${plan.customTables.planned} new); limit ${plan.customTables.limit ?? "none"}`],
+     ["API requests (estimate)", plan.requests ? `${plan.requests.requests} of ${plan.requests.entitlement} per 24 h (${(plan.requests.share * 100).toFixed(1)}%); ${plan.requests.httpRequests} HTTP calls; ${Object.entries(plan.requests.breakdown).map(([k, v]) => `${k} ${v}`).join(", ")}` : "not known for this target"],
      ["Fallback owner", plan.owners.fallback ? `${plan.owners.fallback.email}${plan.owners.fallback.active ? "" : " (not an active CRM user!)"}` : "none confirmed"]],
     [
       { title: "Record counts", columns: ["source table", "rows", "model object", "target table"], rows: plan.counts.map((c) => [c.table, c.rows, c.object, c.target ?? "(resolved to users)"]) },
       { title: "Schema to create", columns: ["table", "column", "type", "max length", "why"], rows: plan.schema.columns.map((c) => [c.table, c.name, c.type, c.maxLength ?? "", c.reason]) },
+      { title: "Field-level security (secured PHI columns)", columns: ["table", "column", "profile"], rows: plan.schema.columns.filter((c) => c.secured).map((c) => [c.table, c.name, plan.schema.securityProfiles?.[0]?.name ?? ""]) },
       { title: "Alternate keys", columns: ["table", "key", "columns"], rows: plan.schema.keys.map((k) => [k.table, k.name, k.columns.join(", ")]) },
       { title: "Lookup graph", columns: ["from", "to", "via"], rows: plan.order.edges.map((e) => [e.from, e.to, e.via]) },
       { title: "Owner reconciliation", columns: ["staff id", "name", "email", "status", "owner"], flagColumn: 5,

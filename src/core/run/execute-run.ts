@@ -64,7 +64,7 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   const only = kind === "sample" ? await selectSample(store, map, runId, options.sampleSize ?? ctx.config.options.sampleSize) : undefined;
 
   const deps: TableLoadDeps = {
-    store, target: ctx.target, runId, actor: ctx.actor, batchSize: ctx.config.options.batchSize,
+    store, target: ctx.target, runId, actor: ctx.actor, pageSize: ctx.config.options.pageSize,
     context: transformContext(ctx, map, plan, mapping),
     onProgress: (table, done) => say({ stage: "load", table, done }),
   };

@@ -1,22 +1,55 @@
 import { HandoverError } from "../../contracts/handover-error.js";
 import type { TargetCatalog, TargetConnector } from "../../contracts/target.js";
 import { realSleep, type Sleep } from "../../support/pause-gate.js";
-import { Session, type ThrottleInfo } from "./client.js";
+import { bulkSettings, type BulkOptions } from "./bulk-write.js";
+import { sessionPool, type ThrottleInfo } from "./client.js";
+import type { GovernorOptions } from "./governor.js";
 import { unreachableReason } from "./errors.js";
 import { MetadataCache, publicTable } from "./metadata.js";
 import { readBack } from "./read-back.js";
 import { removeRows, restoreRows } from "./remove.js";
+import { writeNotes } from "./annotations.js";
+import type { DocumentLocationConfig } from "./annotations-location.js";
+import { applyFieldSecurity } from "./field-security-apply.js";
 import { applySchema } from "./schema.js";
 import { findUsers } from "./users.js";
-import { writeRows } from "./write.js";
+import { countCustomTables } from "./custom-tables.js";
+import { estimateRequests } from "./entitlement.js";
+import { exportMetadata } from "./export-metadata.js";
+import { exportSolution } from "./solution-export.js";
+import { writeRows, type WritePath } from "./write.js";
 
 export { msalTokenProvider, sandboxToken, type MsalTokenOptions } from "./auth.js";
 export type { ThrottleInfo } from "./client.js";
+export type { GovernorOptions } from "./governor.js";
+export type { BulkOptions } from "./bulk-write.js";
+export type { WritePath } from "./write.js";
+export type { DocumentLocationConfig } from "./annotations-location.js";
+export { exportSolution, SolutionExportError, type SolutionOptions } from "./solution-export.js";
+export { exportMetadata, type MetadataExport } from "./export-metadata.js";
+export { planFieldSecurity, withFieldSecurity, type FieldAccess, type FieldSecurityPlan } from "./field-security.js";
+export { estimateRequests, entitlements, type RequestEstimate, type RequestPlan } from "./entitlement.js";
 
 export interface DataverseTargetOptions {
   /** Org URL (https://contoso.crm.dynamics.com) or the sandbox's; the Web API is under /api/data/v9.2. */
   readonly url: string;
-  readonly token: () => Promise<string>;
+  /** The solution publisher's option value prefix (10000–99999) for exported solutions. */
+  readonly optionValuePrefix?: number;
+  /** Requests per 24 h the running identity may send (default: the 500,000 application-user pool). */
+  readonly entitlement?: number;
+  /** One Dataverse user. Give `token`, or `tokens`/`users` for several (at least one overall). */
+  readonly token?: () => Promise<string>;
+  /** Several application users sharing the load: each gets its own governor and Retry-After
+   * pause, since service protection limits apply per user. */
+  readonly tokens?: readonly (() => Promise<string>)[];
+  readonly users?: readonly { readonly token: () => Promise<string> }[];
+  /** Adaptive concurrency per user (defaults: start 2, max 52; see governor.ts). */
+  readonly governor?: GovernorOptions;
+  /** UpsertMultiple for tables with many rows in one write() (default from 10 rows, 100 per
+   * request); false = always $batch. */
+  readonly bulk?: BulkOptions | false;
+  /** Told which request type carried each chunk of a write (stats, tests). */
+  readonly onWritePath?: (path: WritePath, rows: number) => void;
   /** Publisher prefix of our columns; the key column is `<prefix>_sourcekey`. */
   readonly prefix?: string;
   /** Operations per $batch (Dataverse allows 1000; 100 keeps one batch's retry cheap). */
@@ -26,6 +59,8 @@ export interface DataverseTargetOptions {
   readonly onThrottle?: (info: ThrottleInfo) => void;
   /** How long applySchema waits for a new key's index to become Active. */
   readonly keyWaitMs?: number;
+  /** Where writeNotes links files too large for a note (oversizeFiles: "link"). */
+  readonly documentLocation?: DocumentLocationConfig;
 }
 
 export const dataverseDefaults = { prefix: "hc", batchSize: 100, maxRetries: 6, keyWaitMs: 300_000 } as const;
@@ -35,15 +70,18 @@ export function createDataverseTarget(options: DataverseTargetOptions): TargetCo
   const sourceKeyColumn = `${prefix}_sourcekey`;
   const batchSize = Math.max(1, Math.min(1000, options.batchSize ?? dataverseDefaults.batchSize));
   const sleep: Sleep = options.sleep ?? realSleep;
-  const session = new Session({
+  const tokens = [...(options.token ? [options.token] : []), ...(options.tokens ?? []), ...(options.users ?? []).map((u) => u.token)];
+  if (tokens.length === 0) throw new Error("createDataverseTarget: give token, tokens or users");
+  const pool = sessionPool(tokens, {
     url: options.url,
-    token: options.token,
     maxRetries: options.maxRetries ?? dataverseDefaults.maxRetries,
     sleep,
     onThrottle: options.onThrottle,
+    governor: options.governor,
   });
+  const session = pool.primary;
   const metadata = new MetadataCache(session);
-  const deps = { session, metadata, sourceKeyColumn, batchSize };
+  const deps = { session, pool, metadata, sourceKeyColumn, batchSize, bulk: bulkSettings(options.bulk), onPath: options.onWritePath };
 
   return {
     id: "dataverse",
@@ -71,7 +109,8 @@ export function createDataverseTarget(options: DataverseTargetOptions): TargetCo
 
     async readBack(table, sourceKeys, columns) {
       if (sourceKeys.length === 0) return [];
-      return readBack(session, await metadata.table(table), sourceKeyColumn, sourceKeys, columns);
+      const meta = await metadata.table(table);
+      return pool.use((s) => readBack(s, meta, sourceKeyColumn, sourceKeys, columns));
     },
 
     remove: (table, ids) => removeRows(table, ids, deps),
@@ -79,5 +118,27 @@ export function createDataverseTarget(options: DataverseTargetOptions): TargetCo
     restore: (table, images) => restoreRows(table, images, deps),
 
     findUsers: (emails) => findUsers(session, emails),
+
+    writeNotes: (rows, noteOptions) =>
+      writeNotes(rows, { session, metadata, sourceKeyColumn, batchSize, documentLocation: options.documentLocation }, noteOptions),
+
+    applyFieldSecurity: (plan) => applyFieldSecurity(plan, { session, metadata }),
+    countCustomTables: () => countCustomTables(session),
+    exportMetadata: (tables) => exportMetadata(session, tables),
+    exportSchema: (plan, format, version) => {
+      if (format !== "solution") throw new HandoverError("HO-CLI-002", { option: "--format", reason: "Dataverse exports 'solution'" });
+      const uniqueName = `${prefix}migration`;
+      return {
+        fileName: `${uniqueName}_${version.replace(/\./g, "_")}.zip`,
+        bytes: exportSolution(plan, {
+          uniqueName, displayName: "Handover migration schema", version,
+          publisher: { uniqueName: `${prefix}publisher`, displayName: "Handover", prefix, optionValuePrefix: options.optionValuePrefix ?? 10000 },
+        }),
+      };
+    },
+    estimateRequests: (tables, pageSize) => {
+      const estimate = estimateRequests({ tables, batchSize: pageSize, opsPerBatch: batchSize, ...(options.entitlement ? { entitlement: options.entitlement } : {}) });
+      return { ...estimate, breakdown: { ...estimate.breakdown } };
+    },
   };
 }

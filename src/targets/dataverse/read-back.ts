@@ -5,8 +5,9 @@ import { asVendorError, toFailure } from "./errors.js";
 import { chunk, inFilter, normalizeId } from "./keys.js";
 import type { TableMeta } from "./metadata.js";
 
-/** Keys per query: keeps the URL well under the limits (the library would batch it past 2000). */
-export const KEYS_PER_QUERY = 50;
+/** Keys per query: one read per 100-row chunk. Past 2,000 URL characters the library sends the GET
+ * inside a one-part $batch, which the service counts as one request. */
+export const KEYS_PER_QUERY = 100;
 
 const lookupTableAnnotation = "Microsoft.Dynamics.CRM.lookuplogicalname";
 

@@ -1,27 +1,21 @@
-import { isHandoverError } from "../../contracts/handover-error.js";
+/**
+ * applySchema: everything a plan needs, in dependency order — custom tables, then columns
+ * (lookups through their relationships, which need both tables), then alternate keys (built on
+ * columns). Idempotent: what exists is reported ok with created: false. An item whose table,
+ * lookup target or key column could not be created is not attempted and says why.
+ */
 import type { PlannedColumn, PlannedKey, SchemaOutcome, SchemaPlan, TargetFailure } from "../../contracts/target.js";
-import { backoffDelay } from "../../support/backoff.js";
-import type { Sleep } from "../../support/pause-gate.js";
-import type { Session } from "./client.js";
-import { LOCAL_CODE, toFailure } from "./errors.js";
-import { entityKey, type MetadataCache } from "./metadata.js";
+import { entityKey } from "./metadata.js";
+import { applyKey } from "./schema-keys.js";
+import { applyLookup } from "./schema-lookups.js";
+import { label } from "./schema-names.js";
+import { applyTable } from "./schema-tables.js";
+import { done, failed, failureOf, localFailure, type SchemaDeps } from "./schema-support.js";
 
-export interface SchemaDeps {
-  readonly session: Session;
-  readonly metadata: MetadataCache;
-  readonly sleep: Sleep;
-  /** How long to wait for a new key's index to become Active before reporting it pending. */
-  readonly keyWaitMs: number;
-}
-
-const LANGUAGE = 1033;
-
-export function label(text: string) {
-  return {
-    "@odata.type": "Microsoft.Dynamics.CRM.Label",
-    LocalizedLabels: [{ "@odata.type": "Microsoft.Dynamics.CRM.LocalizedLabel", Label: text, LanguageCode: LANGUAGE }],
-  };
-}
+export type { SchemaDeps } from "./schema-support.js";
+export { label } from "./schema-names.js";
+export { tableDefinition } from "./schema-tables.js";
+export { relationshipDefinition } from "./schema-lookups.js";
 
 /** The attribute definition Dataverse expects for a planned column. */
 export function attributeDefinition(column: PlannedColumn): Record<string, unknown> {
@@ -59,96 +53,66 @@ export function attributeDefinition(column: PlannedColumn): Record<string, unkno
           FalseOption: { Value: 0, Label: label("No") },
         },
       };
+    case "lookup":
+      // A lookup is created with its relationship (schema-lookups.ts), never as a bare attribute.
+      throw new Error(`'${column.name}' is a lookup: create it through relationshipDefinition`);
   }
-}
-
-/** Errors that end the whole call (auth, unreachable, throttled out) pass; others become outcomes. */
-function failureOf(error: unknown): TargetFailure {
-  if (isHandoverError(error)) throw error;
-  return toFailure(error);
 }
 
 async function applyColumn(column: PlannedColumn, deps: SchemaDeps): Promise<SchemaOutcome> {
-  const base = { kind: "column" as const, table: column.table, name: column.name };
+  const item = { kind: "column" as const, table: column.table, name: column.name };
   try {
     const meta = await deps.metadata.table(column.table);
-    if (meta.columns.some((c) => c.name === column.name)) return { ok: true, ...base, created: false };
+    if (meta.columns.some((c) => c.name === column.name)) return done(item, false);
     await deps.session.call((api) => api.createAttribute({ entityKey: entityKey(column.table), data: attributeDefinition(column) }));
     deps.metadata.invalidate(column.table);
-    return { ok: true, ...base, created: true };
+    return done(item, true);
   } catch (error) {
-    if (isHandoverError(error) && error.code === "HO-TGT-005") {
-      return { ok: false, ...base, error: { vendorCode: LOCAL_CODE, reason: "unknown table", transient: false } };
-    }
-    return { ok: false, ...base, error: failureOf(error) };
+    return failed(item, failureOf(error));
   }
 }
 
-type KeyState = "active" | "pending" | "failed" | "missing";
-
-async function keyState(key: PlannedKey, deps: SchemaDeps): Promise<KeyState> {
-  deps.metadata.invalidate(key.table);
-  const meta = await deps.metadata.table(key.table);
-  const name = key.name.toLowerCase();
-  const sameColumns = (cols: readonly string[]) => cols.length === key.columns.length && cols.every((c) => key.columns.includes(c));
-  const found = meta.keys.find((k) => k.name === name) ?? meta.keys.find((k) => sameColumns(k.columns));
-  if (!found) return "missing";
-  if (found.active) return "active";
-  return meta.keyStatus.get(found.name) === "Failed" ? "failed" : "pending";
+/** Why an item can't be attempted: the failure of something it needs carries over. */
+function blockedBy(what: string, cause: TargetFailure): TargetFailure {
+  return { ...localFailure(`not attempted: ${what} could not be created (${cause.reason})`), transient: cause.transient };
 }
 
-/** Polls (bounded, with backoff) until the key's index is Active. */
-async function waitActive(key: PlannedKey, deps: SchemaDeps): Promise<KeyState> {
-  let waited = 0;
-  for (let attempt = 0; ; attempt++) {
-    const state = await keyState(key, deps);
-    if (state !== "pending" || waited >= deps.keyWaitMs) return state;
-    const delay = Math.min(backoffDelay(attempt, { baseMs: 1000, maxMs: 15_000 }), deps.keyWaitMs - waited);
-    await deps.sleep(delay);
-    waited += delay;
-  }
+function blockerOfColumn(column: PlannedColumn, tables: ReadonlyMap<string, TargetFailure>): TargetFailure | undefined {
+  const own = tables.get(column.table);
+  if (own) return blockedBy(`table '${column.table}'`, own);
+  const target = column.lookupTarget === undefined ? undefined : tables.get(column.lookupTarget);
+  return target && blockedBy(`table '${column.lookupTarget}'`, target);
 }
 
-async function applyKey(key: PlannedKey, deps: SchemaDeps): Promise<SchemaOutcome> {
-  const base = { kind: "key" as const, table: key.table, name: key.name };
-  const pending: SchemaOutcome = {
-    ok: false, ...base,
-    error: { vendorCode: LOCAL_CODE, reason: "the key's index is still being built; run schema again later", transient: true },
-  };
-  const failedKey: SchemaOutcome = {
-    ok: false, ...base,
-    error: { vendorCode: LOCAL_CODE, reason: "the key's index failed to build (duplicate values in its columns?)", transient: false },
-  };
-  try {
-    const before = await keyState(key, deps);
-    if (before === "active") return { ok: true, ...base, created: false };
-    if (before === "failed") return failedKey;
-    if (before === "pending") return (await waitActive(key, deps)) === "active" ? { ok: true, ...base, created: false } : pending;
-    await deps.session.call((api) =>
-      api.create({
-        collection: "EntityDefinitions",
-        key: entityKey(key.table),
-        navigationProperty: "Keys",
-        data: { SchemaName: key.name, DisplayName: label(key.name), KeyAttributes: [...key.columns] },
-      }),
-    );
-    const after = await waitActive(key, deps);
-    if (after === "active") return { ok: true, ...base, created: true };
-    if (after === "failed") return failedKey;
-    if (after === "missing") return { ok: false, ...base, error: { vendorCode: LOCAL_CODE, reason: "the key was accepted but is not listed", transient: true } };
-    return pending;
-  } catch (error) {
-    if (isHandoverError(error) && error.code === "HO-TGT-005") {
-      return { ok: false, ...base, error: { vendorCode: LOCAL_CODE, reason: "unknown table", transient: false } };
-    }
-    return { ok: false, ...base, error: failureOf(error) };
-  }
+function blockerOfKey(key: PlannedKey, tables: ReadonlyMap<string, TargetFailure>, columns: ReadonlyMap<string, TargetFailure>): TargetFailure | undefined {
+  const own = tables.get(key.table);
+  if (own) return blockedBy(`table '${key.table}'`, own);
+  const column = key.columns.find((c) => columns.has(`${key.table}.${c}`));
+  const cause = column === undefined ? undefined : columns.get(`${key.table}.${column}`);
+  return cause && blockedBy(`column '${column}'`, cause);
 }
 
-/** Columns first (keys are built on them), then keys; one outcome per plan item, in plan order. */
+/** Tables, then columns, then keys; one outcome per plan item, in plan order within each. */
 export async function applySchema(plan: SchemaPlan, deps: SchemaDeps): Promise<readonly SchemaOutcome[]> {
   const outcomes: SchemaOutcome[] = [];
-  for (const column of plan.columns) outcomes.push(await applyColumn(column, deps));
-  for (const key of plan.keys) outcomes.push(await applyKey(key, deps));
+  const failedTables = new Map<string, TargetFailure>();
+  const failedColumns = new Map<string, TargetFailure>();
+  for (const table of plan.tables ?? []) {
+    const outcome = await applyTable(table, deps);
+    if (!outcome.ok) failedTables.set(table.name, outcome.error);
+    outcomes.push(outcome);
+  }
+  for (const column of plan.columns) {
+    const blocker = blockerOfColumn(column, failedTables);
+    const outcome = blocker ? failed({ kind: "column", table: column.table, name: column.name }, blocker)
+      : column.type === "lookup" ? await applyLookup(column, deps)
+      : await applyColumn(column, deps);
+    if (!outcome.ok) failedColumns.set(`${column.table}.${column.name}`, outcome.error);
+    outcomes.push(outcome);
+  }
+  for (const key of plan.keys) {
+    const blocker = blockerOfKey(key, failedTables, failedColumns);
+    outcomes.push(blocker ? failed({ kind: "key", table: key.table, name: key.name }, blocker) : await applyKey(key, deps));
+  }
   return outcomes;
 }

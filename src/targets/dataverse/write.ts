@@ -1,6 +1,7 @@
 import { isHandoverError } from "../../contracts/handover-error.js";
 import type { TargetFailure, TargetRow, WriteOutcome } from "../../contracts/target.js";
-import type { BatchOp, Session } from "./client.js";
+import { chooseBulk, writeBulkChunk, type BulkSettings } from "./bulk-write.js";
+import type { BatchOp, Session, SessionPool } from "./client.js";
 import { LOCAL_CODE, toFailure } from "./errors.js";
 import { chunk, keySegment, normalizeId } from "./keys.js";
 import type { MetadataCache, TableAddress, TableMeta } from "./metadata.js";
@@ -9,12 +10,22 @@ import { idsBySourceKey } from "./read-back.js";
 
 export interface WriteDeps {
   readonly session: Session;
+  /** Users to spread chunks over; absent → `session` alone. */
+  readonly pool?: SessionPool;
   readonly metadata: MetadataCache;
   readonly sourceKeyColumn: string;
   readonly batchSize: number;
+  /** UpsertMultiple settings; absent → always `$batch`. */
+  readonly bulk?: BulkSettings;
+  readonly onPath?: (path: WritePath, rows: number) => void;
 }
 
-interface Prepared {
+/** Which request carried a chunk: `$batch`, UpsertMultiple, or `$batch` after UpsertMultiple
+ * failed (bad data) or was refused (no such action for the table). */
+export type WritePath = "batch" | "bulk" | "bulk-fallback" | "bulk-unsupported";
+
+/** A row ready to send: its input position, table metadata and request body. */
+export interface Prepared {
   readonly index: number;
   readonly row: TargetRow;
   readonly meta: TableMeta;
@@ -38,13 +49,18 @@ async function loadTables(
 }
 
 /**
- * Upserts rows by our key, in $batches of independent operations, one outcome per row in input
- * order. `created` comes from a pre-read: before each batch, one query per table lists which
- * of its keys already exist; a row is "created" if its returned id was not among them (nor
- * returned earlier in this call, for a key repeated in the input).
+ * Upserts rows by our key, one outcome per row in input order. Per table (in order of first
+ * appearance): UpsertMultiple chunks when the table has enough rows (bulk-write.ts), else
+ * `$batch`es of independent operations. Chunks of one table run in parallel on the least-loaded
+ * user — the governors decide how many requests actually fly — unless order could matter
+ * (a key repeated, or a row pointing at another row of its own table by key).
+ *
+ * `created` comes from a pre-read: before each chunk, one query per 100 keys lists which keys
+ * already exist; a row is "created" if its id was not among them (nor returned earlier in
+ * this call, for a key repeated in the input).
  */
 export async function writeRows(rows: readonly TargetRow[], deps: WriteDeps): Promise<readonly WriteOutcome[]> {
-  const { session, metadata, sourceKeyColumn } = deps;
+  const { metadata, sourceKeyColumn } = deps;
   const outcomes: WriteOutcome[] = new Array(rows.length);
   const fail = (i: number, error: TargetFailure) => {
     const row = rows[i] as TargetRow;
@@ -54,64 +70,105 @@ export async function writeRows(rows: readonly TargetRow[], deps: WriteDeps): Pr
   const metas = await loadTables(new Set(rows.map((r) => r.table)), (t) => metadata.table(t));
   const addresses = await loadTables(referencedTables(rows.map((r) => r.lookups)), (t) => metadata.address(t));
 
-  const prepared: Prepared[] = [];
+  const byTable = new Map<string, Prepared[]>();
   rows.forEach((row, index) => {
     const meta = metas.get(row.table) as TableMeta | undefined;
     if (!meta) return fail(index, { vendorCode: LOCAL_CODE, reason: "unknown table", transient: false });
     const body = upsertBody(row, { meta, addresses, sourceKeyColumn });
     if (!body.ok) return fail(index, body.error);
-    prepared.push({ index, row, meta, body });
+    const list = byTable.get(meta.name) ?? [];
+    list.push({ index, row, meta, body });
+    byTable.set(meta.name, list);
   });
 
   const seen = new Set<string>();
-  for (const group of chunk(prepared, deps.batchSize)) {
-    const existing = await existingIds(group, deps);
-    const ops: BatchOp[] = group.map(({ row, meta, body }) => (api) =>
-      api.upsert({ collection: meta.entitySet, key: keySegment(sourceKeyColumn, row.sourceKey), data: body.data }),
-    );
-    const results = await session.batch(ops);
-    const missingId: Prepared[] = [];
-    group.forEach((item, k) => {
-      const result = results[k];
-      if (!result?.ok) {
-        const known = new Set([...Object.keys(item.row.fields), ...Object.keys(item.row.lookups)]);
-        return fail(item.index, toFailure(result?.error, { aliases: item.body.aliases, known }));
-      }
-      const id = normalizeId(result.value) ?? existing.get(item.meta.name)?.get(item.row.sourceKey.toLowerCase());
-      if (!id) return void missingId.push(item);
-      record(item, id);
-    });
-    // The server answered without a usable id (not the GUID form): look the keys up once.
-    if (missingId.length > 0) {
-      const found = await existingIds(missingId, deps);
-      for (const item of missingId) {
-        const id = found.get(item.meta.name)?.get(item.row.sourceKey.toLowerCase());
-        if (id) record(item, id);
-        else fail(item.index, { vendorCode: LOCAL_CODE, reason: "the target did not return the row's id", transient: true });
-      }
-    }
+  const ok = (item: Prepared, id: string, before: ReadonlyMap<string, string>) => {
+    const existed = [...before.values()].includes(id) || seen.has(id);
+    seen.add(id);
+    outcomes[item.index] = { ok: true, table: item.row.table, sourceKey: item.row.sourceKey, id, created: !existed };
+  };
+  const missingId = (item: Prepared) =>
+    fail(item.index, { vendorCode: LOCAL_CODE, reason: "the target did not return the row's id", transient: true });
+  const sink: Sink = { ok, missingId, fail };
+  const use = <T>(work: (s: Session) => Promise<T>) => (deps.pool ? deps.pool.use(work) : work(deps.session));
 
-    function record(item: Prepared, id: string): void {
-      const before = existing.get(item.meta.name);
-      const existed = [...(before?.values() ?? [])].includes(id) || seen.has(id);
-      seen.add(id);
-      outcomes[item.index] = { ok: true, table: item.row.table, sourceKey: item.row.sourceKey, id, created: !existed };
+  for (const [table, items] of byTable) {
+    const bulk = chooseBulk(deps.bulk, table, items.length);
+    const size = bulk && deps.bulk ? deps.bulk.size : deps.batchSize;
+    const tasks = chunk(items, size).map((group) => () => use((session) => bulk && deps.bulk
+      ? writeBulkChunk(group, {
+        session, sourceKeyColumn, support: deps.bulk.support, ok, missingId,
+        existing: (g, s) => existingIds(g, s, sourceKeyColumn),
+        fallback: (g, before) => writeBatchChunk(g, session, deps, sink, before),
+        onPath: deps.onPath,
+      })
+      : writeBatchChunk(group, session, deps, sink)));
+    if (orderMatters(items)) {
+      for (const task of tasks) await task();
+    } else {
+      // Settle all before returning or throwing: nothing of this call stays in flight.
+      const settled = await Promise.allSettled(tasks.map((task) => task()));
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+      if (failed) throw failed.reason;
     }
   }
   return outcomes;
 }
 
-/** Per table of the group: key (lowercased) → id of rows that exist now. */
-async function existingIds(group: readonly Prepared[], deps: WriteDeps): Promise<Map<string, Map<string, string>>> {
-  const byTable = new Map<string, { meta: TableMeta; keys: string[] }>();
-  for (const { meta, row } of group) {
-    const entry = byTable.get(meta.name) ?? { meta, keys: [] };
-    entry.keys.push(row.sourceKey);
-    byTable.set(meta.name, entry);
+interface Sink {
+  readonly ok: (item: Prepared, id: string, before: ReadonlyMap<string, string>) => void;
+  readonly missingId: (item: Prepared) => void;
+  readonly fail: (index: number, error: TargetFailure) => void;
+}
+
+/** Keys repeated, or rows binding to rows of their own table by key: chunks must go in order. */
+function orderMatters(items: readonly Prepared[]): boolean {
+  const keys = new Set<string>();
+  for (const { row, meta } of items) {
+    const key = row.sourceKey.toLowerCase();
+    if (keys.has(key)) return true;
+    keys.add(key);
+    for (const ref of Object.values(row.lookups)) if (ref && ref.table === meta.name && "sourceKey" in ref) return true;
   }
-  const out = new Map<string, Map<string, string>>();
-  for (const [name, { meta, keys }] of byTable) {
-    out.set(name, await idsBySourceKey(deps.session, meta, deps.sourceKeyColumn, keys));
+  return false;
+}
+
+/** One `$batch` of upserts by key, after a pre-read (or with the one the caller made). */
+async function writeBatchChunk(
+  group: readonly Prepared[], session: Session, deps: WriteDeps, sink: Sink, pre?: ReadonlyMap<string, string>,
+): Promise<void> {
+  const { sourceKeyColumn } = deps;
+  const before = pre ?? await existingIds(group, session, sourceKeyColumn);
+  const ops: BatchOp[] = group.map(({ row, meta, body }) => (api) =>
+    api.upsert({ collection: meta.entitySet, key: keySegment(sourceKeyColumn, row.sourceKey), data: body.data }),
+  );
+  const results = await session.batch(ops);
+  if (!pre) deps.onPath?.("batch", group.length);
+  const missing: Prepared[] = [];
+  group.forEach((item, k) => {
+    const result = results[k];
+    if (!result?.ok) {
+      const known = new Set([...Object.keys(item.row.fields), ...Object.keys(item.row.lookups)]);
+      return sink.fail(item.index, toFailure(result?.error, { aliases: item.body.aliases, known }));
+    }
+    const id = normalizeId(result.value) ?? before.get(item.row.sourceKey.toLowerCase());
+    if (!id) return void missing.push(item);
+    sink.ok(item, id, before);
+  });
+  // The server answered without a usable id (not the GUID form): look the keys up once.
+  if (missing.length > 0) {
+    const found = await existingIds(missing, session, sourceKeyColumn);
+    for (const item of missing) {
+      const id = found.get(item.row.sourceKey.toLowerCase());
+      if (id) sink.ok(item, id, before);
+      else sink.missingId(item);
+    }
   }
-  return out;
+}
+
+/** Key (lowercased) → id of the group's rows that exist now. All rows are of one table. */
+async function existingIds(group: readonly Prepared[], session: Session, sourceKeyColumn: string): Promise<Map<string, string>> {
+  const first = group[0];
+  if (!first) return new Map();
+  return idsBySourceKey(session, first.meta, sourceKeyColumn, group.map((p) => p.row.sourceKey));
 }

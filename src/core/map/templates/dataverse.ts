@@ -1,4 +1,10 @@
-import type { TargetTemplate } from "./template.js";
+import type { Landing, TargetTemplate } from "./template.js";
+
+export interface DataverseTemplateOptions {
+  /** Secondary practice links as connection rows (default) or rows of a custom table
+   * `<prefix>_patientpractice` with lookups to the contact and the account. */
+  readonly practiceLinks?: "connections" | "table";
+}
 
 /**
  * Practice model → Dynamics 365 Sales (Dataverse). Follows the Visual Practice → Dynamics page:
@@ -6,8 +12,33 @@ import type { TargetTemplate } from "./template.js";
  * recently modified practice link, other links → connections with a role, no practice →
  * "Unaffiliated Patients"), staff → systemuser by email (owner), custom properties → hc_ columns.
  */
-export function dataverseTemplate(prefix = "hc"): TargetTemplate {
+export function dataverseTemplate(prefix = "hc", options: DataverseTemplateOptions = {}): TargetTemplate {
   const none = (reason: string) => ({ kind: "none", reason }) as const;
+  const base = connectionsTemplate(prefix, none);
+  return options.practiceLinks === "table" ? linkTableTemplate(base, prefix) : base;
+}
+
+/** Links in a custom table: one row per secondary link, lookups to contact and account. */
+function linkTableTemplate(base: TargetTemplate, prefix: string): TargetTemplate {
+  const table = `${prefix}_patientpractice`;
+  const fields: Record<string, Landing> = { ...base.fields };
+  fields["patientPracticeLink.patient"] = { kind: "lookup", column: `${prefix}_patient`, refObject: "patient" };
+  fields["patientPracticeLink.practice"] = { kind: "lookup", column: `${prefix}_practice`, refObject: "practice" };
+  fields["patientPracticeLink.role"] = { kind: "column", column: `${prefix}_role` };
+  fields["patientPracticeLink.startDate"] = { kind: "column", column: `${prefix}_startdate` };
+  fields["patientPracticeLink.endDate"] = { kind: "column", column: `${prefix}_enddate` };
+  return {
+    ...base,
+    objects: {
+      ...base.objects,
+      patientPracticeLink: { table, description: `most recent link → contact.parentcustomerid; other links → ${table} rows` },
+    },
+    fields,
+    tablesWritten: ["account", "contact", table],
+  };
+}
+
+function connectionsTemplate(prefix: string, none: (reason: string) => { readonly kind: "none"; readonly reason: string }): TargetTemplate {
   return {
     target: "dataverse",
     prefix,

@@ -29,7 +29,8 @@ export interface TargetTemplate {
   readonly derivedLookups: readonly { readonly table: string; readonly column: string; readonly refTable: string; readonly description: string }[];
   /** Tables of the target that must exist (with our key column) for the rows we write. */
   readonly tablesWritten: readonly string[];
-  /** Custom column prefix on this target ("hc" → hc_mrn). */
+  /** Custom column prefix on this target ("hc" → hc_mrn). Tables written whose name starts with
+   * `<prefix>_` are custom tables the plan creates when the target lacks them. */
   readonly prefix: string;
 }
 
