@@ -95,6 +95,7 @@ export function parseAttribute(store: Store, prefixes: readonly string[], body: 
     precision: type === "Decimal" || type === "Money" ? (num(body.Precision) ?? 2) : undefined,
     requiredLevel: required,
     isCustom: true,
+    ...(body.IsSecured === true ? { isSecured: true } : {}),
     validForCreate: true,
     validForUpdate: true,
     metadataId: randomUUID(),

@@ -2,6 +2,7 @@
 import type { DvResponse } from "./context.js";
 import { isSeedUserArray, seedUsers } from "./seed.js";
 import { handleSettings } from "./settings-control.js";
+import { handleCaller, handleSeedTeams } from "./security-control.js";
 import type { Store } from "./store.js";
 import type { Throttle } from "./throttle.js";
 
@@ -50,6 +51,8 @@ export function handleControl(
     return json(200, seedUsers(store, parsed));
   }
   if (method === "POST" && path === "flush") return json(200, { ok: true });
+  if (method === "POST" && path === "caller") return handleCaller(store, parsed);
+  if (method === "POST" && path === "seed-teams") return handleSeedTeams(store, parsed);
   if (path === "settings" && (method === "GET" || method === "POST")) return handleSettings(store, method, parsed);
   return json(404, { error: "unknown sandbox control endpoint" });
 }

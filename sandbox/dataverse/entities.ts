@@ -3,6 +3,8 @@ import { DvError, badRequest, conditionFailed, duplicateKey, keyNotFound, notFou
 import type { DvRequest, DvResponse } from "./context.js";
 import { annotationMatcher, jsonResponse, parsePrefer } from "./context.js";
 import { formatRow } from "./format.js";
+import { fieldAccess } from "./field-security.js";
+import { checkSecurityDelete } from "./security-rows.js";
 import type { KeySpec, PathSegment } from "./odata-path.js";
 import { findCollectionNav } from "./collection-nav.js";
 import type { CollectionNav } from "./collection-nav.js";
@@ -36,7 +38,7 @@ function representation(store: Store, req: DvRequest, t: TableDef, row: Row, sta
   const prefs = parsePrefer(req.headers.prefer);
   const body = {
     "@odata.context": `${req.baseUrl}$metadata#${t.entitySetName}${opts.selectNames ? `(${opts.selectNames.join(",")})` : ""}/$entity`,
-    ...formatRow(store, t, row, { select: opts.select, annotate: annotationMatcher(prefs.annotations), expand: opts.expand, baseUrl: req.baseUrl }),
+    ...formatRow(store, t, row, { select: opts.select, annotate: annotationMatcher(prefs.annotations), expand: opts.expand, baseUrl: req.baseUrl, readable: fieldAccess(store, req) }),
   };
   const headers: Record<string, string> = { ...entityHeaders(req, t, row), ETag: etagOf(row) };
   if (prefs.annotations) headers["Preference-Applied"] = `odata.include-annotations="${prefs.annotations}"`;
@@ -79,6 +81,7 @@ export function handleEntity(ctx: WriteContext, t: TableDef, segs: readonly Path
   if (method === "DELETE") {
     const row = requireByKeySpec(store, t, key);
     if (ifMatch !== undefined && ifMatch !== "*" && ifMatch !== etagOf(row)) throw conditionFailed();
+    checkSecurityDelete(t, row);
     store.remove(t, String(row[t.primaryId]));
     return { status: 204, headers: {} };
   }

@@ -3,6 +3,7 @@ import { unknownColumn } from "./errors.js";
 import { CHOICE_TYPES, LOOKUP_TYPES, isLookupValue, navigationName } from "./model.js";
 import type { Cell, ColumnDef, Row, TableDef } from "./model.js";
 import type { Store } from "./store.js";
+import type { FieldAccess } from "./field-security.js";
 
 export const FORMATTED = "OData.Community.Display.V1.FormattedValue";
 export const LOOKUP_NAME = "Microsoft.Dynamics.CRM.lookuplogicalname";
@@ -61,6 +62,8 @@ export interface FormatOptions {
   readonly annotate?: (name: string) => boolean;
   readonly expand?: readonly ExpandSpec[];
   readonly baseUrl: string;
+  /** Field security: a secured column the caller may not read comes back null (column-level-security). */
+  readonly readable?: FieldAccess;
 }
 
 export interface ExpandSpec {
@@ -80,7 +83,7 @@ export function formatRow(store: Store, t: TableDef, row: Row, opts: FormatOptio
     : t.columns;
   for (const c of cols) {
     if (!c) continue;
-    const v: Cell = row[c.logicalName] ?? null;
+    const v: Cell = opts.readable && !opts.readable(t, c, "read") ? null : (row[c.logicalName] ?? null);
     const prop = propertyName(c);
     if (opts.annotate) {
       const fv = formattedValue(store, c, v);
@@ -93,7 +96,7 @@ export function formatRow(store: Store, t: TableDef, row: Row, opts: FormatOptio
     out[prop] = isLookupValue(v) ? v.id : v;
   }
   for (const e of opts.expand ?? []) {
-    const sub = { select: e.select, annotate: opts.annotate, baseUrl: opts.baseUrl };
+    const sub = { select: e.select, annotate: opts.annotate, baseUrl: opts.baseUrl, readable: opts.readable };
     if (e.many) {
       out[e.nav] = e.many(row).map((r) => formatRow(store, e.target, r, sub));
       continue;

@@ -5,6 +5,7 @@ import type { DvResponse } from "./context.js";
 import { checkSchemaName, invalidArgument, labelText, parseAttribute, parseMetadataBody } from "./attribute-parse.js";
 import type { Json } from "./attribute-parse.js";
 import type { MetadataContext } from "./metadata.js";
+import { canBeSecured, syncAdminPermission } from "./field-security.js";
 import type { AttributeType, KeyDef, TableDef } from "./model.js";
 import { SALES_PROFESSIONAL_CUSTOM_TABLE_LIMIT } from "./org-settings.js";
 import { ACTIVE_INACTIVE, AUDIT_COLUMNS, OWNED_COLUMNS, columnFromSpec, stateColumns } from "./table-builder.js";
@@ -12,7 +13,9 @@ import { ACTIVE_INACTIVE, AUDIT_COLUMNS, OWNED_COLUMNS, columnFromSpec, stateCol
 export function createAttribute(ctx: MetadataContext, t: TableDef): DvResponse {
   const body = parseMetadataBody(ctx.req.body);
   const col = parseAttribute(ctx.store, ctx.prefixes, body, t.columns.map((c) => c.logicalName));
+  if (col.isSecured && !canBeSecured(t, col)) throw new DvError(400, "0x8004F501", `The field '${col.logicalName}' is not securable`);
   ctx.store.addColumn(t, col);
+  if (col.isSecured) syncAdminPermission(ctx.store, t, col);
   const url = `${ctx.req.baseUrl}EntityDefinitions(LogicalName='${t.logicalName}')/Attributes(${col.metadataId})`;
   return { status: 204, headers: { "OData-EntityId": url } };
 }

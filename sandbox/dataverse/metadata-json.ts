@@ -2,6 +2,7 @@
 import { LOOKUP_TYPES, navigationName, stableGuid } from "./model.js";
 import type { AttributeType, ColumnDef, GlobalOptionSetDef, KeyDef, OptionDef, TableDef } from "./model.js";
 import type { Store } from "./store.js";
+import { canBeSecured } from "./field-security.js";
 
 type Json = Record<string, unknown>;
 
@@ -51,7 +52,12 @@ export function attributeJson(t: TableDef, c: ColumnDef, withOptionSet: boolean)
     IsLogical: false,
     RequiredLevel: { Value: c.requiredLevel, CanBeChanged: !c.isCustom ? c.requiredLevel !== "SystemRequired" : true, ManagedPropertyLogicalName: "canmodifyrequirementlevelsettings" },
     DisplayName: label(c.displayName),
-    Description: label(""),
+    Description: label(c.description ?? ""),
+    // Column-level security (Learn: column-level-security "Discover which columns can be secured").
+    IsSecured: c.isSecured === true,
+    CanBeSecuredForRead: canBeSecured(t, c),
+    CanBeSecuredForCreate: canBeSecured(t, c),
+    CanBeSecuredForUpdate: canBeSecured(t, c),
   };
   if (c.type === "String" || c.type === "Memo") {
     out.MaxLength = c.maxLength ?? null;
@@ -124,6 +130,7 @@ const KNOWN_RELATIONSHIPS: Readonly<Record<string, string>> = {
   "contact.parentcustomerid.account": "contact_customer_accounts",
   "contact.parentcustomerid.contact": "contact_customer_contacts",
   "account.parentaccountid.account": "account_parent_account",
+  "fieldpermission.fieldsecurityprofileid.fieldsecurityprofile": "lk_fieldpermission_fieldsecurityprofileid",
 };
 
 export function manyToOneJson(t: TableDef, store?: Store): Json[] {

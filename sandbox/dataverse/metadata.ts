@@ -7,6 +7,7 @@ import type { Literal } from "./filter-parser.js";
 import { attributeJson, entityJson, keyJson, manyToOneJson, selectProps, TYPE_INFO } from "./metadata-json.js";
 import type { ColumnDef, TableDef } from "./model.js";
 import { createAttribute, createKey, createTable } from "./metadata-create.js";
+import { updateAttribute } from "./attribute-update.js";
 import type { KeySpec, PathSegment } from "./odata-path.js";
 import { splitTopLevel } from "./odata-path.js";
 import { parseQuery } from "./query.js";
@@ -113,6 +114,7 @@ export function handleMetadata(ctx: MetadataContext, segs: readonly PathSegment[
     if (sub.key) {
       const c = t.columns.find((col) => (sub.key?.kind === "id" ? col.metadataId === sub.key.id : col.logicalName === sub.key?.values.LogicalName));
       if (!c || !castFilter(third?.name)(c)) throw notFoundMeta("attribute");
+      if (req.method === "PUT") return updateAttribute(ctx, t, c);
       const withOptions = q.expand.has("OptionSet") || q.expand.has("GlobalOptionSet");
       return jsonResponse(200, {
         "@odata.context": `${req.baseUrl}$metadata#${base}/Attributes/$entity`,

@@ -40,6 +40,11 @@ export interface ColumnDef {
   /** Target table → 1:N relationship SchemaName, where it differs from the default rule. */
   readonly relationshipNames?: Readonly<Record<string, string>>;
   readonly isCustom: boolean;
+  /** Field-level security on (AttributeMetadata.IsSecured). */
+  readonly isSecured?: boolean;
+  readonly description?: string;
+  /** A standard column changed over the API (PUT …/Attributes): persisted like custom ones. */
+  readonly modified?: boolean;
   readonly validForCreate: boolean;
   readonly validForUpdate: boolean;
   readonly metadataId: string;

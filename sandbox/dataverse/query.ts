@@ -9,6 +9,7 @@ import type { ExpandSpec } from "./format.js";
 import { splitTopLevel } from "./odata-path.js";
 import { findNav } from "./records.js";
 import { findCollectionNav } from "./collection-nav.js";
+import { fieldAccess } from "./field-security.js";
 import type { ColumnDef, Row, TableDef } from "./model.js";
 import type { Store } from "./store.js";
 
@@ -182,7 +183,8 @@ export function runQuery(store: Store, t: TableDef, req: DvRequest, prefs: Prefe
     "@odata.context": `${req.baseUrl}$metadata#${t.entitySetName}${opts.selectNames ? `(${opts.selectNames.join(",")})` : ""}`,
   };
   if (opts.count) body["@odata.count"] = Math.min(total, MAX_PAGE);
-  body.value = rows.map((r) => formatRow(store, t, r, { select: opts.select, annotate, expand: opts.expand, baseUrl: req.baseUrl }));
+  const readable = fieldAccess(store, req);
+  body.value = rows.map((r) => formatRow(store, t, r, { select: opts.select, annotate, expand: opts.expand, baseUrl: req.baseUrl, readable }));
   if (nextLink) body["@odata.nextLink"] = nextLink;
   return jsonResponse(200, body, applied.length ? { "Preference-Applied": applied.join(",") } : {});
 }

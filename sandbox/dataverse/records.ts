@@ -13,6 +13,8 @@ import type { Store } from "./store.js";
 import { checkClosedActivity, partyName, writeParties } from "./activities.js";
 import { finalizeAnnotation } from "./annotations.js";
 import { applyStateRules } from "./state-status.js";
+import { checkSecuredWrite, fieldAccess } from "./field-security.js";
+import { checkSecurityRow } from "./security-rows.js";
 
 export interface WriteContext {
   readonly store: Store;
@@ -145,6 +147,7 @@ export function applyBody(ctx: WriteContext, t: TableDef, body: unknown, row: Ro
     throw badRequest("The request body must be a JSON object.", "0x80048d19");
   }
   const out: { parties?: unknown } = {};
+  const access = fieldAccess(ctx.store, ctx.req);
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
     if (k.startsWith("@")) continue;
     if (t.partyCollection !== undefined && k === t.partyCollection) {
@@ -175,6 +178,7 @@ export function applyBody(ctx: WriteContext, t: TableDef, body: unknown, row: Ro
       continue;
     }
     if (mode === "create" ? !col.validForCreate : !col.validForUpdate) continue;
+    checkSecuredWrite(access, t, col, mode, v);
     row[k] = validateValue(ctx, t, col, v);
   }
   return out;
@@ -203,6 +207,7 @@ function finalize(ctx: WriteContext, t: TableDef, row: Row, body: Record<string,
   if (t.logicalName === "activityparty") row.partyidname = partyName(ctx, row);
   if (t.isActivity) row.activitytypecode = t.logicalName;
   applyStateRules(t, row, body, previous);
+  checkSecurityRow(ctx.store, t, row, previous);
   if (!previous) {
     if (has("ownerid") && !row.ownerid) {
       row.ownerid = { id: ctx.callerId, table: "systemuser" };

@@ -5,6 +5,7 @@ import { JSON_TYPE, jsonResponse } from "./context.js";
 import { handleBulkAction, isBulkAction } from "./bulk-actions.js";
 import { handleEntity } from "./entities.js";
 import { routeSchema } from "./schema-routes.js";
+import { resolveCaller } from "./callers.js";
 import { parsePath } from "./odata-path.js";
 import type { Store } from "./store.js";
 
@@ -21,11 +22,9 @@ export function errorResponse(e: DvError): DvResponse {
   return { status: e.status, headers: { "Content-Type": JSON_TYPE, ...e.headers }, body: errorBody(e) };
 }
 
-/** Caller for defaults such as ownerid: MSCRMCallerID if it names a user, else the sandbox admin. */
+/** Caller for defaults such as ownerid: MSCRMCallerID, else the token's user (callers.ts). */
 function callerOf(env: RouterEnv, req: DvRequest): string {
-  const impersonated = req.headers.mscrmcallerid?.toLowerCase().replace(/[{}]/g, "");
-  if (impersonated && env.store.get("systemuser", impersonated)) return impersonated;
-  return env.store.org.adminUserId;
+  return resolveCaller(env.store, req).userId;
 }
 
 export function route(env: RouterEnv, req: DvRequest): DvResponse {

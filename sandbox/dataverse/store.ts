@@ -16,6 +16,7 @@ import type { Cell, ColumnDef, GlobalOptionSetDef, KeyDef, ManyToManyDef, Row, T
 import { DEFAULT_SETTINGS } from "./org-settings.js";
 import type { OrgSettings } from "./org-settings.js";
 import { SEED_CONNECTION_ROLES, standardTables } from "./tables.js";
+import { ensureSecuritySeed } from "./tables-security.js";
 
 /** When a newly created alternate key becomes Active (default: at once). */
 export interface KeyActivation {
@@ -82,6 +83,7 @@ export class Store {
     for (const t of init.tables ?? []) this.registerTable(t);
     const loaded = dataFile !== undefined && existsSync(dataFile) ? this.load(dataFile) : undefined;
     this.org = loaded ?? this.seedFreshOrg();
+    ensureSecuritySeed(this);
     if (!loaded) {
       // Keys that arrive Active (metadata file) need their index built.
       for (const t of this.tables.values()) for (const k of t.keys) if (k.status === "Active") this.activateKey(t, k);
@@ -342,8 +344,13 @@ export class Store {
     for (const [name, s] of Object.entries(state.schema)) {
       const t = this.tables.get(name);
       if (!t) continue;
-      // A metadata file may already define some of these columns/keys: never duplicate them.
-      t.columns.push(...s.customColumns.filter((c) => !t.columns.some((x) => x.logicalName === c.logicalName)));
+      // A metadata file may already define some of these columns: never duplicate them; modified
+      // standard columns (PUT …/Attributes) replace their definition.
+      for (const c of s.customColumns) {
+        const i = t.columns.findIndex((x) => x.logicalName === c.logicalName);
+        if (i < 0) t.columns.push(c);
+        else if (c.modified) t.columns[i] = c;
+      }
       t.keys.push(...s.keys.filter((k) => !t.keys.some((x) => x.logicalName === k.logicalName)));
     }
     for (const [name, rows] of Object.entries(state.rows)) {
@@ -363,7 +370,7 @@ export class Store {
     const schema: PersistedState["schema"] = {};
     const rows: PersistedState["rows"] = {};
     for (const t of this.tables.values()) {
-      schema[t.logicalName] = { customColumns: t.columns.filter((c) => c.isCustom), keys: t.keys };
+      schema[t.logicalName] = { customColumns: t.columns.filter((c) => c.isCustom || c.modified), keys: t.keys };
       if (!t.unionOf) rows[t.logicalName] = [...this.allRows(t.logicalName)];
     }
     const customTables = [...this.tables.values()].filter((t) => t.origin === "api").map((t) => ({ ...t, keys: [] }));

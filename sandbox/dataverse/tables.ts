@@ -2,6 +2,7 @@
 import type { OptionDef, TableDef } from "./model.js";
 import { ACTIVITY_TABLES } from "./tables-activities.js";
 import { SALES_TABLES } from "./tables-sales.js";
+import { SECURITY_TABLES } from "./tables-security.js";
 import { ACTIVE_INACTIVE, AUDIT_COLUMNS, OWNED_COLUMNS, build, dateOnly, int, memo, picklist, str } from "./table-builder.js";
 import type { ColSpec, Columns } from "./table-builder.js";
 
@@ -107,7 +108,7 @@ function coreTables(): TableDef[] {
 
 /** Fresh copies (definitions are mutated when custom columns/keys are added). */
 export function standardTables(): TableDef[] {
-  return [...coreTables(), ...SALES_TABLES(), ...ACTIVITY_TABLES()];
+  return [...coreTables(), ...SALES_TABLES(), ...ACTIVITY_TABLES(), ...SECURITY_TABLES()];
 }
 
 /** Connection roles seeded into a fresh org: the two Handover needs plus standard ones. */
