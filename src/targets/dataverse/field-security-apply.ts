@@ -93,7 +93,9 @@ async function ensurePermission(session: Session, profileId: string, p: PlannedS
   const row = await firstId(session, "fieldpermissions", "fieldpermissionid", filter, ["canread", "cancreate", "canupdate"]);
   const id = normalizeId(row?.fieldpermissionid);
   if (id) {
-    // Dataverse adds Not Allowed rows to profiles when a column gets secured: bring them in line.
+    // A row may already exist (an earlier run, or one an admin edited since): bring it in line rather
+    // than add a duplicate. (Microsoft's sample creates profile rows explicitly; only the built-in
+    // System Administrator profile gets rows of its own when a column is secured.)
     const same = row?.canread === values.canread && row?.cancreate === values.cancreate && row?.canupdate === values.canupdate;
     if (!same) await session.call((api) => api.update({ collection: "fieldpermissions", key: id, data: values }));
     return false;
