@@ -136,6 +136,10 @@ export interface TargetColumn {
   readonly targets?: readonly string[];
   readonly validForCreate: boolean;
   readonly validForUpdate: boolean;
+  /** Field-level security: whether the column can be secured (absent: the target doesn't say). */
+  readonly securable?: boolean;
+  /** Whether it is secured now. */
+  readonly secured?: boolean;
 }
 
 export interface SchemaPlan {

@@ -107,7 +107,10 @@ export function registerWorkflow(program: Command): void {
         (plan.owners.fallback ? ` → fallback ${plan.owners.fallback.active ? "" : "(NOT an active CRM user) "}${plan.owners.fallback.email}` : " (no fallback owner confirmed)"));
       out.line(`Custom tables: ${plan.customTables.total} after this migration (${plan.customTables.existing} in the org + ${plan.customTables.planned} new); ${plan.customTables.edition} allows ${plan.customTables.limit ?? "any number"}`);
       if (plan.requests) out.line(`API requests: about ${plan.requests.requests.toLocaleString("en-US")} (${(plan.requests.share * 100).toFixed(1)}% of the ${plan.requests.entitlement.toLocaleString("en-US")} allowed per 24 h), ${plan.requests.httpRequests.toLocaleString("en-US")} HTTP calls`);
-      if (plan.schema.securityProfiles?.length) out.line(`Field-level security: ${plan.schema.columns.filter((c) => c.secured).length} PHI column(s) secured; profile ${plan.schema.securityProfiles.map((p) => p.name).join(", ")}`);
+      if (plan.schema.securityProfiles?.length) {
+        const secured = plan.schema.securityProfiles.flatMap((p) => p.permissions).length;
+        out.line(`Field-level security: ${secured} PHI column(s) secured by profile ${plan.schema.securityProfiles.map((p) => p.name).join(", ")}; ${plan.unsecuredPhi.length} PHI column(s) the target cannot secure (see the plan report)`);
+      }
       for (const c of plan.counts) out.line(`  ${c.table.padEnd(20)} ${String(c.rows).padStart(8)} → ${c.object} → ${c.target ?? "(resolved)"}`);
       out.line(`Reports: ${reports.join(", ")}`);
       out.result({ plan: { mapHash: plan.mapHash, order: plan.order, schema: plan.schema, owners: plan.owners.counts }, reports });

@@ -22,7 +22,7 @@ const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care
 export async function makePlan(ctx: Context, mapping: MappingFile, catalog: SourceCatalog): Promise<Plan> {
   const described = await describeExisting(ctx);
   const map = compileMap(mapping, ctx.template);
-  const schema = secure(planSchema(mapping, ctx.template, described, catalog), mapping, ctx);
+  const { schema, unsecuredPhi } = secure(planSchema(mapping, ctx.template, described, catalog), mapping, ctx, described);
   // Refuse, before anything is written, a map the org's edition can't hold.
   const existingCustom = ctx.target.countCustomTables ? await ctx.target.countCustomTables() : 0;
   const customTables = checkCustomTables(ctx.config.target.edition, existingCustom, schema.tables?.length ?? 0);
@@ -72,6 +72,7 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
     handoverRows,
     customTables,
     requests,
+    unsecuredPhi,
     dateFormats,
   };
 }
@@ -80,13 +81,19 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
  * With options.phiAccess set, every confirmed PHI row that lands in a column is secured
  * (field-level security) and a profile grants the named teams and users access.
  */
-function secure(schema: SchemaPlan, mapping: MappingFile, ctx: Context): SchemaPlan {
+function secure(schema: SchemaPlan, mapping: MappingFile, ctx: Context, described: TargetCatalog): { schema: SchemaPlan; unsecuredPhi: { table: string; column: string }[] } {
   const access = ctx.config.options.phiAccess;
-  if (!access) return schema;
-  const columns = mapping.fields
+  if (!access) return { schema, unsecuredPhi: [] };
+  // Columns the platform can't secure (Dataverse: first/last name, ids…) stay readable: they are
+  // listed in the plan report as PHI left unsecured rather than failing schema apply.
+  const securable = (table: string, name: string) =>
+    described.tables.find((t) => t.name === table)?.columns.find((c) => c.name === name)?.securable !== false;
+  const phiColumns = mapping.fields
     .filter((f) => f.status === "confirmed" && f.phi && f.target && !f.target.startsWith("(") && !f.target.includes(" "))
     .map((f) => ({ table: f.target!.split(".")[0]!, name: f.target!.split(".")[1]!, phi: true }));
-  return withFieldSecurity(schema, planFieldSecurity(columns, { profileName: access.profileName, teams: access.teams, users: access.users }));
+  const columns = phiColumns.filter((c) => securable(c.table, c.name));
+  const unsecuredPhi = phiColumns.filter((c) => !securable(c.table, c.name)).map((c) => ({ table: c.table, column: c.name }));
+  return { schema: withFieldSecurity(schema, planFieldSecurity(columns, { profileName: access.profileName, teams: access.teams, users: access.users })), unsecuredPhi };
 }
 
 /** The written tables the target has; a custom table it lacks is planned, anything else missing is an error. */

@@ -30,6 +30,8 @@ export interface Plan {
   readonly customTables: CustomTableNeed;
   /** API requests the run will take against the daily allowance, when the target can tell. */
   readonly requests: RequestCost | null;
+  /** With field security configured: PHI columns the target can't secure (shown, not hidden). */
+  readonly unsecuredPhi: readonly { readonly table: string; readonly column: string }[];
   /** Declared date formats of source columns, keyed `table.column` (from the vendor profile). */
   readonly dateFormats: Readonly<Record<string, string>>;
 }

@@ -20,7 +20,9 @@ export function writePlanReport(ctx: Context, plan: Plan): string[] {
     [
       { title: "Record counts", columns: ["source table", "rows", "model object", "target table"], rows: plan.counts.map((c) => [c.table, c.rows, c.object, c.target ?? "(resolved to users)"]) },
       { title: "Schema to create", columns: ["table", "column", "type", "max length", "why"], rows: plan.schema.columns.map((c) => [c.table, c.name, c.type, c.maxLength ?? "", c.reason]) },
-      { title: "Field-level security (secured PHI columns)", columns: ["table", "column", "profile"], rows: plan.schema.columns.filter((c) => c.secured).map((c) => [c.table, c.name, plan.schema.securityProfiles?.[0]?.name ?? ""]) },
+      { title: "Field-level security (secured PHI columns)", columns: ["table", "column", "profile"], rows: (plan.schema.securityProfiles ?? []).flatMap((p) => p.permissions.map((x) => [x.table, x.column, p.name])) },
+      { title: "PHI columns the target cannot secure", columns: ["table", "column"], rows: plan.unsecuredPhi.map((c) => [c.table, c.column]),
+        note: plan.unsecuredPhi.length ? "Field-level security can't cover these columns on this platform; restrict them with security roles." : "None." },
       { title: "Alternate keys", columns: ["table", "key", "columns"], rows: plan.schema.keys.map((k) => [k.table, k.name, k.columns.join(", ")]) },
       { title: "Lookup graph", columns: ["from", "to", "via"], rows: plan.order.edges.map((e) => [e.from, e.to, e.via]) },
       { title: "Owner reconciliation", columns: ["staff id", "name", "email", "status", "owner"], flagColumn: 5,

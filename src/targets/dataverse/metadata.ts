@@ -32,6 +32,8 @@ interface RawAttribute {
   readonly IsCustomAttribute?: boolean;
   readonly IsValidForCreate?: boolean;
   readonly IsValidForUpdate?: boolean;
+  readonly CanBeSecuredForRead?: boolean;
+  readonly IsSecured?: boolean;
 }
 
 interface RawEntity {
@@ -81,6 +83,8 @@ export function toTable(raw: RawEntity, extras: Extras): TableMeta {
       ...(type === "lookup" ? { targets: targets ?? [] } : {}),
       validForCreate: a.IsValidForCreate !== false,
       validForUpdate: a.IsValidForUpdate !== false,
+      ...(a.CanBeSecuredForRead !== undefined ? { securable: a.CanBeSecuredForRead } : {}),
+      ...(a.IsSecured ? { secured: true } : {}),
     };
   });
   return {
@@ -164,7 +168,7 @@ export class MetadataCache {
           key: entityKey(name),
           select: ["LogicalName", "EntitySetName", "PrimaryIdAttribute", "PrimaryNameAttribute"],
           expand: [
-            { property: "Attributes", select: ["LogicalName", "AttributeType", "AttributeTypeName", "RequiredLevel", "IsCustomAttribute", "IsValidForCreate", "IsValidForUpdate"] },
+            { property: "Attributes", select: ["LogicalName", "AttributeType", "AttributeTypeName", "RequiredLevel", "IsCustomAttribute", "IsValidForCreate", "IsValidForUpdate", "CanBeSecuredForRead", "IsSecured"] },
             { property: "Keys", select: ["LogicalName", "SchemaName", "KeyAttributes", "EntityKeyIndexStatus"] },
             { property: "ManyToOneRelationships", select: ["ReferencingAttribute", "ReferencedEntity", "ReferencingEntityNavigationPropertyName"] },
           ],
