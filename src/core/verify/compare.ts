@@ -1,17 +1,12 @@
 import type { StoredRow, TargetValue } from "../../contracts/target.js";
 import type { Expectation } from "../transform/transform-record.js";
 
-export interface FieldDiff {
+/** One compared field: where its value came from (the expectation) and what was found. */
+export interface FieldDiff extends Omit<Expectation, "expected" | "createOnly"> {
   readonly sourceKey: string;
   readonly file: string;
   readonly row: number;
   readonly table: string;
-  readonly sourceColumn: string;
-  readonly modelKey: string;
-  readonly column: string;
-  readonly phi: boolean;
-  readonly sourceValue: string;
-  readonly transform: string;
   readonly expected: string;
   readonly actual: string;
   readonly match: boolean;
