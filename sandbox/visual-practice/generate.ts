@@ -7,6 +7,7 @@ import { writePractices } from "./practices.js";
 import { writeProviders } from "./providers.js";
 import { writePatients } from "./patients.js";
 import { writeCrmUsers } from "./crm-users.js";
+import { writeAppointments } from "./appointments.js";
 
 export interface GenerateOptions {
   /** Distinct patients to generate (≥ 1). */
@@ -17,9 +18,10 @@ export interface GenerateOptions {
 }
 
 /**
- * Writes a synthetic Visual Practice export (practices, providers, patients, patient_practices
- * CSVs, the sandbox CRM's users, and a manifest of the planted dirt) into `outDir`. Streams rows,
- * so memory grows only with the manifest and the practice/provider lists, not with the files.
+ * Writes a synthetic Visual Practice export (practices, providers, patients, patient_practices and
+ * appointments CSVs, the sandbox CRM's users, and a manifest of the planted dirt) into `outDir`.
+ * Streams rows, so memory grows only with the manifest and the practice/provider lists, not with
+ * the files. Each part draws from its own seeded generator, so adding one leaves the others' bytes.
  */
 export async function generateVisualPracticeExport(options: GenerateOptions): Promise<GeneratedExportSummary> {
   const { patients, outDir } = options;
@@ -37,6 +39,14 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
   const providerCount = Math.max(6, Math.round(patients / 80));
   const practices = await writePractices(Rng.derive(seed, "practices"), join(outDir, "practices.csv"), practiceCount, dirt);
   const providers = await writeProviders(Rng.derive(seed, "providers"), join(outDir, "providers.csv"), providerCount, practices.practices);
+  const appointments = writeAppointments(
+    Rng.derive(seed, "appointments"),
+    join(outDir, "appointments.csv"),
+    patients,
+    practices.practices,
+    providers.providers,
+    dirt,
+  );
   const written = await writePatients(
     Rng.derive(seed, "patients"),
     { patients: join(outDir, "patients.csv"), links: join(outDir, "patient_practices.csv") },
@@ -44,7 +54,9 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     practices.practices,
     providers.providers,
     dirt,
+    (patient) => appointments.write(patient),
   );
+  const appointmentFile = await appointments.close();
   const crmUsers = await writeCrmUsers(Rng.derive(seed, "crm-users"), join(outDir, "crm-users.json"), providers.providers, dirt);
 
   const lf = ({ rows, bytes }: { rows: number; bytes: number }): FileSummary => ({ rows, bytes, lineEnding: "lf", bom: false });
@@ -53,13 +65,21 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     "providers.csv": lf(providers),
     "patients.csv": { ...written.patients, lineEnding: "crlf", bom: true },
     "patient_practices.csv": lf(written.links),
+    "appointments.csv": lf(appointmentFile),
   };
   const manifest: Manifest = { generator: "visual-practice", formatVersion: 1, seed, patients, files, crmUsers, dirt };
   await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`, "utf8");
 
   const dirtCounts: Partial<Record<DirtKind, number>> = {};
-  for (const item of dirt) dirtCounts[item.kind] = (dirtCounts[item.kind] ?? 0) + 1;
-  return { outDir, seed, patients, files, crmUsers, dirtCounts };
+  const dirtCountsByTable: Partial<Record<DirtKind, Record<string, number>>> = {};
+  for (const item of dirt) {
+    dirtCounts[item.kind] = (dirtCounts[item.kind] ?? 0) + 1;
+    if ("table" in item) {
+      const byTable = (dirtCountsByTable[item.kind] ??= {});
+      byTable[item.table] = (byTable[item.table] ?? 0) + 1;
+    }
+  }
+  return { outDir, seed, patients, files, crmUsers, dirtCounts, dirtCountsByTable };
 }
 
 /** The summary as the CLI prints it: counts and file names only (no record values). */
@@ -71,7 +91,9 @@ export function formatGeneratedExportSummary(summary: GeneratedExportSummary): s
   lines.push(`  ${"crm-users.json".padEnd(24)} ${String(summary.crmUsers).padStart(8)} users`);
   lines.push("  planted dirt (listed in manifest.json):");
   for (const [kind, count] of Object.entries(summary.dirtCounts).sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`    ${kind.padEnd(26)} ${count}`);
+    const tables = Object.entries(summary.dirtCountsByTable[kind as DirtKind] ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    const split = tables.length > 1 ? `  (${tables.map(([table, n]) => `${table} ${n}`).join(", ")})` : tables.length === 1 ? `  (${tables[0]?.[0]})` : "";
+    lines.push(`    ${kind.padEnd(26)} ${String(count).padStart(5)}${split}`);
   }
   return lines.join("\n");
 }

@@ -10,3 +10,4 @@ export { patientColumns } from "./patients.js";
 export { linkColumns } from "./patient-links.js";
 export { practiceColumns } from "./practices.js";
 export { providerColumns } from "./providers.js";
+export { appointmentColumns, appointmentsNow } from "./appointments.js";

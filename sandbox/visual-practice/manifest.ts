@@ -8,6 +8,10 @@ export type Dirt =
   | { readonly kind: "near-duplicate"; readonly table: string; readonly keys: readonly string[] }
   | { readonly kind: "bad-email" | "bad-phone" | "bad-date" | "alt-date-format" | "multiline-field"; readonly table: string; readonly key: string; readonly row: number; readonly column: string }
   | { readonly kind: "malformed-row"; readonly table: string; readonly key: string; readonly row: number }
+  /** An appointment whose ApptEnd (the column) is earlier than its ApptStart. */
+  | { readonly kind: "end-before-start"; readonly table: string; readonly key: string; readonly row: number; readonly column: string }
+  /** An appointment with the provider column left blank. */
+  | { readonly kind: "no-provider"; readonly table: string; readonly key: string; readonly row: number; readonly column: string }
   | { readonly kind: "no-practice"; readonly key: string }
   | { readonly kind: "several-practices"; readonly key: string; readonly count: number; readonly mostRecentPracticeId: string }
   | { readonly kind: "dangling-reference"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string }
@@ -43,4 +47,6 @@ export interface GeneratedExportSummary {
   readonly files: Readonly<Record<string, FileSummary>>;
   readonly crmUsers: number;
   readonly dirtCounts: Readonly<Partial<Record<DirtKind, number>>>;
+  /** The same counts split by table, for kinds planted in a named table (bad-date is in patients and appointments). */
+  readonly dirtCountsByTable: Readonly<Partial<Record<DirtKind, Readonly<Record<string, number>>>>>;
 }

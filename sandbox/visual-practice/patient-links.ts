@@ -9,18 +9,19 @@ export const linkColumns = ["LinkID", "PatientID", "PracticeID", "LinkRole", "St
 /**
  * patient_practices.csv (LF): most patients one link, ~10% two or three (each with a different
  * LastModified, so "most recent" is well defined), ~3% none. A `danglingPracticeId` makes that
- * patient's one link point at a practice that isn't in practices.csv.
+ * patient's one link point at a practice that isn't in practices.csv. `write` returns the
+ * practices the patient is linked to that exist (none for the dangling one), for appointments.
  */
 export function writeLinks(rng: Rng, path: string, practices: readonly Practice[], dirt: Dirt[]) {
   const writer = new CsvWriter(path, linkColumns, { eol: "\n" });
   let next = 1;
   return {
-    async write(patientKey: string, created: number, danglingPracticeId?: string): Promise<void> {
+    async write(patientKey: string, created: number, danglingPracticeId?: string): Promise<readonly string[]> {
       const roll = rng.next();
       const count = danglingPracticeId ? 1 : roll < 0.03 ? 0 : roll < 0.13 ? Math.min(practices.length, rng.int(2, 3)) : 1;
       if (count === 0) {
         dirt.push({ kind: "no-practice", key: patientKey });
-        return;
+        return [];
       }
       const chosen = new Set<Practice>();
       while (chosen.size < count) chosen.add(rng.pick(practices));
@@ -46,6 +47,7 @@ export function writeLinks(rng: Rng, path: string, practices: readonly Practice[
         }
       }
       if (count > 1) dirt.push({ kind: "several-practices", key: patientKey, count, mostRecentPracticeId: mostRecent.practiceId });
+      return danglingPracticeId ? [] : picked.map((practice) => practice.id);
     },
     async close(): Promise<{ rows: number; bytes: number }> {
       const bytes = await writer.close();

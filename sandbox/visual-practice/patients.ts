@@ -44,9 +44,21 @@ function plan(rng: Rng, count: number) {
   return { multiline, malformed, dangling };
 }
 
+/** What the files that hang off a patient (appointments) need to know, handed over as each is written. */
+export interface WrittenPatient {
+  readonly key: string;
+  /** Day the patient was created (days since 1970-01-01). */
+  readonly created: number;
+  /** Practices in practices.csv the patient is linked to; empty when none (or only a dangling one). */
+  readonly practiceIds: readonly string[];
+  /** The patient's row is a planted malformed row, which a reader rejects. */
+  readonly malformed: boolean;
+}
+
 /**
  * Streams patients.csv (CRLF, UTF-8 BOM, as Visual Practice writes it) and patient_practices.csv
- * (LF) side by side, one patient at a time, planting dirt and recording it in `dirt`.
+ * (LF) side by side, one patient at a time, planting dirt and recording it in `dirt`. `onPatient`
+ * sees each distinct patient once, after its rows, so dependent files can stream alongside.
  */
 export async function writePatients(
   rng: Rng,
@@ -55,6 +67,7 @@ export async function writePatients(
   practices: readonly Practice[],
   providers: readonly Provider[],
   dirt: Dirt[],
+  onPatient?: (patient: WrittenPatient) => Promise<void>,
 ): Promise<{ patients: { rows: number; bytes: number }; links: { rows: number; bytes: number } }> {
   const writer = new CsvWriter(paths.patients, patientColumns, { eol: "\r\n", bom: true });
   const links = writeLinks(rng, paths.links, practices, dirt);
@@ -141,7 +154,8 @@ export async function writePatients(
         dirt.push({ kind: "duplicate-key", table: "patients", key, rows: [row, second] });
       }
     }
-    await links.write(key, created, index === dangling ? practiceId(practices.length) : undefined);
+    const practiceIds = await links.write(key, created, index === dangling ? practiceId(practices.length) : undefined);
+    if (onPatient) await onPatient({ key, created, practiceIds, malformed: isMalformed });
   }
   const bytes = await writer.close();
   return { patients: { rows: writer.rows, bytes }, links: await links.close() };

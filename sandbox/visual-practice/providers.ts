@@ -15,6 +15,11 @@ export interface Provider {
   readonly lastName: string;
   /** Unique, lowercase: the CRM owner match keys on it. */
   readonly email: string;
+  /** The HomePracticeID written for them: appointments prefer providers of the visit's practice. */
+  readonly homePracticeId: string;
+  /** Licensed (sees patients); the office manager is not. */
+  readonly clinical: boolean;
+  readonly active: boolean;
 }
 
 export function providerId(index: number): string {
@@ -37,7 +42,8 @@ export async function writeProviders(rng: Rng, path: string, count: number, prac
     const email = `${local}@${domain}`;
     taken.add(email);
     const licensed = role.license !== "";
-    await writer.write([
+    const active = index % 9 !== 8;
+    const fields = [
       id,
       firstName,
       lastName,
@@ -48,10 +54,12 @@ export async function writeProviders(rng: Rng, path: string, count: number, prac
       licensed ? rng.pick(specialties) : "",
       role.credentials,
       rng.pick(practices).id,
-      index % 9 === 8 ? "N" : "Y",
+      active ? "Y" : "N",
       usTimestamp(rng.int(dayOf(2022, 1, 1), today), rng.int(0, 1439)),
-    ]);
-    providers.push({ id, firstName, lastName, email });
+    ];
+    await writer.write(fields);
+    const homePracticeId = fields[providerColumns.indexOf("HomePracticeID")] ?? "";
+    providers.push({ id, firstName, lastName, email, homePracticeId, clinical: licensed, active });
   }
   const bytes = await writer.close();
   return { providers, rows: writer.rows, bytes };

@@ -1,3 +1,4 @@
+import { appointment } from "./objects/appointment.js";
 import { patient } from "./objects/patient.js";
 import { patientPracticeLink } from "./objects/patient-practice-link.js";
 import { practice } from "./objects/practice.js";
@@ -6,12 +7,13 @@ import type { FieldDef, ObjectDef } from "./types.js";
 
 export * from "./types.js";
 
-/** Every object of the practice model, by name (v0: practice, patient, link, staff). */
+/** Every object of the practice model, by name (practice, patient, link, staff, appointment). */
 export const model: Readonly<Record<string, ObjectDef>> = Object.freeze({
   practice,
   patient,
   patientPracticeLink,
   staff,
+  appointment,
 });
 
 export function getObject(name: string): ObjectDef | undefined {

@@ -68,8 +68,34 @@ export async function writeBatch(deps: BatchDeps, table: string, items: readonly
     return ids;
   });
 
-  const outcomes = await target.write(rows);
+  const outcomes = await writeRespectingClosedRecords(target, rows, existing);
   return recordOutcomes(deps, table, items, outcomes, journalIds, existing);
+}
+
+const isClosed = (row: StoredRow | undefined) => typeof row?.fields.statecode === "number" && row.fields.statecode !== 0 && row.fields.statecode !== 3;
+
+/**
+ * A completed or cancelled activity is read-only except for a state change (Dataverse, and the
+ * sandbox, refuse the update). A re-run that updates one reopens it, writes the values, then sets
+ * the state again — three requests, only for rows that are closed in the target already.
+ */
+async function writeRespectingClosedRecords(target: TargetConnector, rows: readonly TargetRow[], existing: ReadonlyMap<string, StoredRow>): Promise<WriteOutcome[]> {
+  const closed = rows.filter((r) => "statecode" in r.fields && isClosed(existing.get(r.sourceKey)));
+  if (closed.length === 0) return [...(await target.write(rows))];
+  const closedKeys = new Set(closed.map((r) => r.sourceKey));
+  await target.write(closed.map((r) => ({ table: r.table, sourceKey: r.sourceKey, fields: { statecode: 0 }, lookups: {} })));
+  const values = rows.map((r) => {
+    if (!closedKeys.has(r.sourceKey)) return r;
+    const { statecode: _state, statuscode: _status, ...rest } = r.fields;
+    return { ...r, fields: rest };
+  });
+  const outcomes = [...(await target.write(values))];
+  const states = closed.map((r) => ({ table: r.table, sourceKey: r.sourceKey, fields: { statecode: r.fields.statecode ?? null, statuscode: r.fields.statuscode ?? null }, lookups: {} }));
+  const closing = new Map((await target.write(states)).map((o) => [o.sourceKey, o]));
+  return outcomes.map((o) => {
+    const close = closing.get(o.sourceKey);
+    return o.ok && close && !close.ok ? close : o;
+  });
 }
 
 async function recordOutcomes(

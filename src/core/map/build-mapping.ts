@@ -75,6 +75,7 @@ export function targetFor(key: string, object: ObjectDef, template: TargetTempla
   if (!landing) return `${table}.${customColumnName(template.prefix, key.split(".")[1] ?? key)}`;
   if (landing.kind === "column") return `${table}.${landing.column}`;
   if (landing.kind === "owner") return `${table}.${landing.column} (owner: the provider's CRM user by email)`;
+  if (landing.kind === "state") return `${table}.statecode + statuscode (${Object.keys(landing.map).join(", ")})`;
   const refTable = landing.handoverTable ?? template.objects[landing.refObject]?.table ?? landing.refObject;
   return `${table}.${landing.column} (lookup → ${refTable})`;
 }

@@ -4,9 +4,10 @@ import { dataverseTemplate } from "../map/templates/dataverse.js";
 import type { TargetTemplate } from "../map/templates/template.js";
 import { loadOrder } from "./load-order.js";
 
-test("the Dataverse load order comes from the lookup graph: accounts and roles, then contacts, then connections", () => {
+test("the Dataverse load order comes from the lookup graph: accounts and roles, then contacts, then appointments and connections", () => {
   const order = loadOrder(dataverseTemplate());
-  assert.deepEqual(order.waves, [["account", "connectionrole"], ["contact"], ["connection"]]);
+  assert.deepEqual(order.waves, [["account", "connectionrole"], ["contact"], ["appointment", "connection"]]);
+  assert.ok(order.edges.some((e) => e.from === "appointment" && e.to === "contact" && e.via === "appointment.regardingobjectid"));
   assert.deepEqual(order.selfReferencing, ["account"]);
   assert.ok(order.edges.some((e) => e.from === "contact" && e.to === "account" && e.via === "contact.parentcustomerid"));
 });

@@ -3,8 +3,8 @@ import type { CompiledMap } from "../transform/compile-map.js";
 
 /**
  * A representative slice for `sample`: patients spread evenly over the export (so early and
- * late, clean and dirty rows all appear), their practice links, every practice (parents and
- * the link targets must exist) and every staff member (owners).
+ * late, clean and dirty rows all appear), every row that belongs to them (practice links,
+ * appointments), every practice (parents and link targets must exist) and every staff member.
  * Returns source keys per source table; tables absent from the result load in full.
  */
 export async function selectSample(store: Store, map: CompiledMap, runId: string, size: number): Promise<Map<string, Set<string>>> {
@@ -16,18 +16,19 @@ export async function selectSample(store: Store, map: CompiledMap, runId: string
   const chosen = new Set<string>();
   for (let i = 0; i < keys.length && chosen.size < size; i += step) chosen.add(keys[Math.floor(i)]!);
   result.set(patients, chosen);
-  const links = map.tableForObject("patientPracticeLink");
-  const patientCol = links ? map.tables.get(links)?.columnFor("patient") : undefined;
-  if (links && patientCol) {
-    const linkKeys = new Set<string>();
+  // Every table whose rows belong to a patient (links, appointments…) follows the chosen patients.
+  for (const table of map.tables.values()) {
+    const patientCol = table.table === patients ? undefined : table.columnFor("patient");
+    if (!patientCol) continue;
+    const keys = new Set<string>();
     let lastId = 0;
     for (;;) {
-      const page = await store.db.selectFrom("staged_records").select(["id", "source_key", "values_json"]).where("source_table", "=", links).where("extract_run", "=", runId).where("id", ">", lastId).orderBy("id").limit(5000).execute();
+      const page = await store.db.selectFrom("staged_records").select(["id", "source_key", "values_json"]).where("source_table", "=", table.table).where("extract_run", "=", runId).where("id", ">", lastId).orderBy("id").limit(5000).execute();
       if (page.length === 0) break;
       lastId = page[page.length - 1]!.id;
-      for (const r of page) if (chosen.has(((JSON.parse(r.values_json) as Record<string, string>)[patientCol] ?? "").trim())) linkKeys.add(r.source_key);
+      for (const r of page) if (chosen.has(((JSON.parse(r.values_json) as Record<string, string>)[patientCol] ?? "").trim())) keys.add(r.source_key);
     }
-    result.set(links, linkKeys);
+    result.set(table.table, keys);
   }
   return result;
 }

@@ -13,8 +13,12 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 const codeSynonyms: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   sex: { m: "male", male: "male", f: "female", female: "female", u: "unknown", unknown: "unknown", o: "other", other: "other", x: "other" },
   status: { a: "active", active: "active", i: "inactive", inactive: "inactive", d: "deceased", deceased: "deceased" },
-  role: { "primary care": "primaryCare", primary: "primaryCare", "referring practice": "referring", referring: "referring", other: "other" },
+  role: { primary: "primaryCare", "referring practice": "referring" },
+  paymentStatus: { unpaid: "pending", declined: "failed" },
+  preferredContactMethod: { text: "sms", "text message": "sms", call: "phone", letter: "mail" },
 };
+
+const normalizeCode = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 const truthy = new Set(["y", "yes", "true", "t", "1", "active"]);
 const falsy = new Set(["n", "no", "false", "f", "0", "inactive"]);
@@ -54,10 +58,12 @@ export function parseValue(field: FieldDef, raw: string, dateFormat?: string): P
       return { ok: false, expected: "yes/no" };
     }
     case "code": {
-      const map = codeSynonyms[field.name];
-      if (!map) return { ok: true, value: text, change: trimmed };
-      const code = map[text.toLowerCase()];
-      return code ? { ok: true, value: code, change: `code → ${code}` } : { ok: false, expected: `one of ${[...new Set(Object.values(map))].join("/")}` };
+      // A field with a vocabulary takes its own codes (any case and punctuation: "No-Show" →
+      // noShow) or a known abbreviation of one; a field without one keeps the text.
+      if (!field.codes) return { ok: true, value: text, change: trimmed };
+      const wanted = normalizeCode(text);
+      const code = field.codes.find((c) => normalizeCode(c) === wanted) ?? codeSynonyms[field.name]?.[text.toLowerCase()];
+      return code && field.codes.includes(code) ? { ok: true, value: code, change: `code → ${code}` } : { ok: false, expected: `one of ${field.codes.join("/")}` };
     }
     default:
       return parseText(field, text, trimmed);

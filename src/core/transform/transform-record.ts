@@ -139,6 +139,17 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
       lookups[landing.column] = ref;
       lookupSources[landing.column] = route.column;
       expect(expectations, route, raw, `lookup → ${targetTable} by source key`, ref);
+    } else if (landing.kind === "state") {
+      if (parsed.value === null) continue;
+      const state = landing.map[String(parsed.value)];
+      if (!state) {
+        issues.push(issue("HO-TRN-001", { ...at, field: route.column, type: `one of ${Object.keys(landing.map).join("/")}` }, "warning"));
+        continue;
+      }
+      fields.statecode = state.statecode;
+      fields.statuscode = state.statuscode;
+      expect(expectations, route, raw, `${parsed.change ?? "as is"}; state ${state.statecode}`, state.statecode, "statecode");
+      expect(expectations, route, raw, `${parsed.change ?? "as is"}; status ${state.statuscode}`, state.statuscode, "statuscode");
     } else if (landing.kind === "owner") {
       const owner = parsed.value === null ? ctx.fallbackOwner : ctx.ownerFor(String(parsed.value));
       if (!owner) {
@@ -164,10 +175,10 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   return { ...base, status: "ok", planned: { row, createOnly, lookupSources }, issues, expectations };
 }
 
-function expect(list: Expectation[], route: ColumnRoute, raw: string, transform: string, expected: Expectation["expected"]): void {
+function expect(list: Expectation[], route: ColumnRoute, raw: string, transform: string, expected: Expectation["expected"], stateColumn?: string): void {
   const landing = route.landing;
   if (landing.kind === "none") return;
-  const column = landing.kind === "column" ? landing.readAs ?? landing.column : landing.column;
+  const column = landing.kind === "column" ? landing.readAs ?? landing.column : landing.kind === "state" ? stateColumn ?? "statecode" : landing.column;
   list.push({
     sourceColumn: route.column,
     modelKey: route.modelKey,

@@ -34,7 +34,7 @@ function linkTableTemplate(base: TargetTemplate, prefix: string): TargetTemplate
       patientPracticeLink: { table, description: `most recent link → contact.parentcustomerid; other links → ${table} rows` },
     },
     fields,
-    tablesWritten: ["account", "contact", table],
+    tablesWritten: ["account", "contact", table, "appointment"],
   };
 }
 
@@ -50,6 +50,7 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
         description: "most recent link → contact.parentcustomerid; other links → connection with a role",
       },
       staff: { table: null, description: "staff → systemuser by email (record owner); not written" },
+      appointment: { table: "appointment", description: "appointment → appointment activity regarding the contact, with its original times and state" },
     },
     fields: {
       "practice.sourceId": none("becomes the row's source key (hc_sourcekey)"),
@@ -97,6 +98,26 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
       "patientPracticeLink.startDate": { kind: "column", column: "effectivestart" },
       "patientPracticeLink.endDate": { kind: "column", column: "effectiveend" },
 
+      "appointment.sourceId": none("becomes the activity's source key"),
+      "appointment.createdAt": { kind: "column", column: "overriddencreatedon", createOnly: true, readAs: "createdon" },
+      "appointment.modifiedAt": none("drives delta; the target keeps its own modifiedon"),
+      "appointment.patient": { kind: "lookup", column: "regardingobjectid", refObject: "patient" },
+      "appointment.provider": { kind: "owner", column: "ownerid" },
+      "appointment.practice": none("the patient's account already ties the visit to the practice"),
+      "appointment.start": { kind: "column", column: "scheduledstart" },
+      "appointment.end": { kind: "column", column: "scheduledend" },
+      "appointment.durationMinutes": none("Dataverse derives the duration from start and end"),
+      "appointment.type": { kind: "column", column: "subject" },
+      "appointment.reason": { kind: "column", column: "description" },
+      // Appointment states: 0 Open, 1 Completed (status 3), 2 Canceled (4), 3 Scheduled (Busy 5).
+      "appointment.status": {
+        kind: "state",
+        map: {
+          scheduled: { statecode: 3, statuscode: 5 }, confirmed: { statecode: 3, statuscode: 5 },
+          completed: { statecode: 1, statuscode: 3 }, cancelled: { statecode: 2, statuscode: 4 }, noShow: { statecode: 2, statuscode: 4 },
+        },
+      },
+
       "staff.sourceId": none("identifies the staff member as a record owner"),
       "staff.email": none("matched to a CRM user (systemuser.internalemailaddress)"),
       "staff.createdAt": none("staff are resolved to existing CRM users, not written"),
@@ -114,6 +135,6 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
     derivedLookups: [
       { table: "contact", column: "parentcustomerid", refTable: "account", description: "primary practice (most recent link) or Unaffiliated Patients" },
     ],
-    tablesWritten: ["account", "connectionrole", "contact", "connection"],
+    tablesWritten: ["account", "connectionrole", "contact", "connection", "appointment"],
   };
 }

@@ -9,6 +9,8 @@ export type Landing =
   /** A lookup to the row another source record became, or (with `handoverTable`) to a row
    * Handover adds itself, keyed by the value (e.g. a connection role per link role). */
   | { readonly kind: "lookup"; readonly column: string; readonly refObject: string; readonly handoverTable?: string }
+  /** One source code sets a record's state and status together (activities: completed → 1/3). */
+  | { readonly kind: "state"; readonly map: Readonly<Record<string, { readonly statecode: number; readonly statuscode: number }>> }
   /** The record's owner: the staff member's CRM user, or the confirmed fallback owner. */
   | { readonly kind: "owner"; readonly column: string }
   /** Not written as a column; the reason is shown in the map and the reports. */

@@ -41,5 +41,22 @@ export const visualPracticeProfile: VendorProfile = {
       ],
       dateFormats: { StartDate: "MM/DD/YYYY", LastModified: "MM/DD/YYYY HH:mm" },
     },
+    appointments: {
+      file: "appointments.csv",
+      key: ["ApptID"],
+      modelHint: "appointment",
+      references: [
+        { column: "PatientID", table: "patients", tableColumn: "PatientID" },
+        { column: "ProviderID", table: "providers", tableColumn: "ProviderID" },
+        { column: "PracticeID", table: "practices", tableColumn: "PracticeID" },
+      ],
+      // Local clinic time, no zone, like every Visual Practice timestamp.
+      dateFormats: {
+        ApptStart: "MM/DD/YYYY HH:mm",
+        ApptEnd: "MM/DD/YYYY HH:mm",
+        CreatedDate: "MM/DD/YYYY HH:mm",
+        LastModified: "MM/DD/YYYY HH:mm",
+      },
+    },
   },
 };
