@@ -32,16 +32,17 @@ async function filesOf(dir: string): Promise<Record<string, Buffer>> {
 test("the same seed and count give byte-identical files, another seed different ones", async () => {
   const [a, b, c] = await Promise.all([generate(300, 42), generate(300, 42), generate(300, 43)]);
   const [fa, fb, fc] = await Promise.all([filesOf(a), filesOf(b), filesOf(c)]);
-  assert.deepEqual(Object.keys(fa), ["crm-users.json", "manifest.json", "patient_practices.csv", "patients.csv", "practices.csv", "providers.csv"]);
+  assert.deepEqual(Object.keys(fa), ["appointments.csv", "crm-users.json", "manifest.json", "patient_practices.csv", "patients.csv", "practices.csv", "providers.csv"]);
   for (const name of Object.keys(fa)) assert.ok(fa[name]!.equals(fb[name]!), `${name} differs between runs`);
   assert.ok(!fa["patients.csv"]!.equals(fc["patients.csv"]!));
+  assert.ok(!fa["appointments.csv"]!.equals(fc["appointments.csv"]!));
 });
 
 test("patients.csv has a BOM and CRLF endings; the other files are LF without a BOM", async () => {
   const files = await filesOf(await generate(200, 1));
   assert.deepEqual([...files["patients.csv"]!.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.match(files["patients.csv"]!.toString("utf8", 0, 400), /\r\n/);
-  for (const name of ["practices.csv", "providers.csv", "patient_practices.csv"]) {
+  for (const name of ["practices.csv", "providers.csv", "patient_practices.csv", "appointments.csv"]) {
     assert.notEqual(files[name]![0], 0xef);
     assert.doesNotMatch(files[name]!.toString(), /\r/);
   }
@@ -68,7 +69,7 @@ test("the manifest's dirt is really in the files", async () => {
   const atRow = (row: number) => patients.find((p) => p.end === row || (p.values["MedicalAlerts"]?.includes("\n") && p.end - 1 === row));
 
   const kinds = new Set(manifest.dirt.map((d) => d.kind));
-  for (const kind of ["duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-date", "alt-date-format", "no-practice", "several-practices", "unmatched-provider-email", "inactive-crm-user", "malformed-row", "dangling-reference", "multiline-field", "no-npi"]) {
+  for (const kind of ["duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-date", "alt-date-format", "no-practice", "several-practices", "unmatched-provider-email", "inactive-crm-user", "malformed-row", "dangling-reference", "multiline-field", "no-npi", "end-before-start", "no-provider"]) {
     assert.ok(kinds.has(kind as never), `no ${kind} planted`);
   }
   assert.equal(manifest.dirt.filter((d) => d.kind === "malformed-row").length, 2);
@@ -77,6 +78,8 @@ test("the manifest's dirt is really in the files", async () => {
   assert.equal(manifest.files["patients.csv"]?.rows, patients.length);
 
   for (const d of manifest.dirt) {
+    // Appointments' dirt has its own test below.
+    if ("table" in d && d.table === "appointments") continue;
     switch (d.kind) {
       case "duplicate-key":
         assert.deepEqual(d.rows.map((row) => atRow(row)?.values["PatientID"]), [d.key, d.key]);

@@ -15,7 +15,7 @@ test("reading a generated 2,000-patient export with the Visual Practice profile 
   const source = createExportSource({ root: outDir, profile: visualPracticeProfile });
   await source.check();
   const catalog = await source.discover();
-  assert.deepEqual(catalog.tables.map((t) => t.name).sort(), ["patient_practices", "patients", "practices", "providers"]);
+  assert.deepEqual(catalog.tables.map((t) => t.name).sort(), ["appointments", "patient_practices", "patients", "practices", "providers"]);
 
   for (const table of catalog.tables) {
     const expected = manifest.files[`${table.name}.csv`]?.rows;
@@ -36,4 +36,15 @@ test("reading a generated 2,000-patient export with the Visual Practice profile 
   assert.ok(patients.columns.some((c) => c.name === "Custom_ParkingPermit"), "columns the profile doesn't name flow through");
   assert.equal(patients.columns.find((c) => c.name === "DOB")?.dateFormat, "MM/DD/YYYY");
   assert.equal(patients.columns[0]?.name, "PatientID", "the BOM is not part of the first column name");
+
+  const appointments = catalog.tables.find((t) => t.name === "appointments")!;
+  assert.equal(appointments.modelHint, "appointment");
+  assert.deepEqual(appointments.references?.map((r) => `${r.column}->${r.table}.${r.tableColumn}`), [
+    "PatientID->patients.PatientID",
+    "ProviderID->providers.ProviderID",
+    "PracticeID->practices.PracticeID",
+  ]);
+  for (const column of ["ApptStart", "ApptEnd", "CreatedDate", "LastModified"]) {
+    assert.equal(appointments.columns.find((c) => c.name === column)?.dateFormat, "MM/DD/YYYY HH:mm", column);
+  }
 });

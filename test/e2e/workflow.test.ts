@@ -67,6 +67,9 @@ function assertDirtCaught(r: Reconciliation): void {
         assert.ok(caught, `${d.kind} at ${d.table} row ${d.row} (${d.column}) was not flagged`);
         break;
       }
+      case "end-before-start":
+        assert.ok(hits.some((h) => ("code" in h ? h.code === "HO-TRN-008" : h.status !== "loaded")), `end before start at ${d.table} row ${d.row} not flagged`);
+        break;
       case "malformed-row":
         assert.ok(hits.some((h) => "status" in h && h.status === "rejected" && h.reason === "HO-SRC-003"), `malformed row ${d.row} not rejected`);
         break;
@@ -81,7 +84,7 @@ function assertDirtCaught(r: Reconciliation): void {
     }
     checked[d.kind] = (checked[d.kind] ?? 0) + 1;
   }
-  for (const kind of ["bad-email", "bad-phone", "bad-date", "malformed-row", "dangling-reference", "duplicate-key"]) assert.ok((checked[kind] ?? 0) > 0, `no ${kind} in the export to check`);
+  for (const kind of ["bad-email", "bad-phone", "bad-date", "malformed-row", "dangling-reference", "duplicate-key", "end-before-start"]) assert.ok((checked[kind] ?? 0) > 0, `no ${kind} in the export to check`);
 }
 
 /** No patient's email or full name may reach the terminal (stdout or stderr, human or --json). */
@@ -147,6 +150,15 @@ test("a 2,000-patient export migrates with every record accounted for, lookups a
   const plan = JSON.parse(readFileSync(join(ws, ".handover", "reports", "plan", "plan.json"), "utf8")) as { owners: { rows: { staffId: string; ownerId: string }[] } };
   const ownerIds = new Set(plan.owners.rows.map((o) => o.ownerId));
   for (const c of contacts) assert.ok(ownerIds.has(ref(c, "ownerid") ?? ""), "every contact owned as planned");
+  // Appointments became appointment activities regarding their contact, with their state.
+  const appointmentsRow = v.reconciliation.tables.find((t) => t.table === "appointments")!;
+  const activities = snap.appointment!.filter((a) => a.hc_sourcekey);
+  assert.ok(appointmentsRow.loaded > patients, "appointments loaded");
+  assert.equal(activities.length, appointmentsRow.loaded + appointmentsRow.flagged);
+  assert.equal(new Set(activities.map((a) => a.hc_sourcekey)).size, activities.length, "no duplicate activity");
+  const contactIds = new Set(contacts.map((c) => c.contactid));
+  assert.ok(activities.every((a) => contactIds.has(ref(a, "regardingobjectid"))), "every activity regards a migrated contact");
+  assert.ok(activities.some((a) => a.statecode === 1) && activities.some((a) => a.statecode === 3), "completed and scheduled states both present");
   // Secondary practice links became connections; reports are private.
   assert.ok(snap.connection!.filter((c) => c.hc_sourcekey).length > 0);
   for (const file of v.reports) assert.equal(statSync(file).mode & 0o077, 0, `${file} must be owner-only`);

@@ -69,6 +69,10 @@ export const pipelineErrors = defineErrors({
     category: "data",
     message: "{file} row {row}: looks like a duplicate of the record at row {otherRow} (same {basis}); loaded, and flagged for review.",
   },
+  "HO-TRN-008": {
+    category: "data",
+    message: "{file} row {row} field '{field}': ends before it starts; the end is left out and the record is flagged.",
+  },
   "HO-LOD-001": {
     category: "data",
     message: "{table} record from {file} row {row} depends on {dependency} record '{ref}', which was not loaded; the record is rejected.",

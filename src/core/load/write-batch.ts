@@ -77,24 +77,28 @@ const isClosed = (row: StoredRow | undefined) => typeof row?.fields.statecode ==
 /**
  * A completed or cancelled activity is read-only except for a state change (Dataverse, and the
  * sandbox, refuse the update). A re-run that updates one reopens it, writes the values, then sets
- * the state again — three requests, only for rows that are closed in the target already.
+ * the state again — three requests, only for rows that are closed in the target already. The
+ * state changes go by id with nothing but the state (an upsert body also carries our key column).
  */
 async function writeRespectingClosedRecords(target: TargetConnector, rows: readonly TargetRow[], existing: ReadonlyMap<string, StoredRow>): Promise<WriteOutcome[]> {
   const closed = rows.filter((r) => "statecode" in r.fields && isClosed(existing.get(r.sourceKey)));
   if (closed.length === 0) return [...(await target.write(rows))];
+  const table = closed[0]!.table;
+  const byId = (r: TargetRow, fields: StoredRow["fields"]): StoredRow => ({ table: r.table, id: existing.get(r.sourceKey)!.id, sourceKey: r.sourceKey, fields, lookups: {} });
+  const reopened = await target.restore(table, closed.map((r) => byId(r, { statecode: 0 })));
+  const reopenFailed = new Map(closed.flatMap((r, k) => { const o = reopened[k]; return o && !o.ok ? [[r.sourceKey, o.error] as const] : []; }));
   const closedKeys = new Set(closed.map((r) => r.sourceKey));
-  await target.write(closed.map((r) => ({ table: r.table, sourceKey: r.sourceKey, fields: { statecode: 0 }, lookups: {} })));
   const values = rows.map((r) => {
     if (!closedKeys.has(r.sourceKey)) return r;
     const { statecode: _state, statuscode: _status, ...rest } = r.fields;
     return { ...r, fields: rest };
   });
   const outcomes = [...(await target.write(values))];
-  const states = closed.map((r) => ({ table: r.table, sourceKey: r.sourceKey, fields: { statecode: r.fields.statecode ?? null, statuscode: r.fields.statuscode ?? null }, lookups: {} }));
-  const closing = new Map((await target.write(states)).map((o) => [o.sourceKey, o]));
+  const closing = await target.restore(table, closed.map((r) => byId(r, { statecode: r.fields.statecode ?? null, statuscode: r.fields.statuscode ?? null })));
+  const closeFailed = new Map(closed.flatMap((r, k) => { const o = closing[k]; return o && !o.ok ? [[r.sourceKey, o.error] as const] : []; }));
   return outcomes.map((o) => {
-    const close = closing.get(o.sourceKey);
-    return o.ok && close && !close.ok ? close : o;
+    const error = reopenFailed.get(o.sourceKey) ?? closeFailed.get(o.sourceKey);
+    return o.ok && error ? { ok: false, table: o.table, sourceKey: o.sourceKey, error } : o;
   });
 }
 

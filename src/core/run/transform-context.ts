@@ -15,7 +15,7 @@ export function transformContext(ctx: Context, map: CompiledMap, plan: Plan, map
     map,
     prefix: ctx.config.source.keyPrefix,
     dateFormats: plan.dateFormats,
-    ownerFor: (staffId) => user(owners.get(staffId)),
+    ownerFor: (staffId) => (owners.has(staffId) ? user(owners.get(staffId)) : null),
     fallbackOwner: user(fallbackId),
     columnLimit: (table, column) => plan.columnLimits[table]?.[column],
   };

@@ -65,3 +65,13 @@ test("an appointment without a start is rejected; one without a provider goes to
   const noProvider = appt({ ApptStart: "03/04/2025 09:30", ProviderID: "" });
   assert.equal(noProvider.status === "ok" && noProvider.planned.row.lookups.ownerid && "id" in noProvider.planned.row.lookups.ownerid && noProvider.planned.row.lookups.ownerid.id, "fallback");
 });
+
+test("an appointment that ends before it starts keeps its start; the end is left out and flagged", () => {
+  const r = appt({ ApptStart: "03/04/2025 14:30", ApptEnd: "03/04/2025 02:30", ApptStatus: "Completed" });
+  assert.equal(r.status, "ok");
+  if (r.status !== "ok") return;
+  assert.equal(r.planned.row.fields.scheduledstart, "2025-03-04T14:30:00Z");
+  assert.ok(!("scheduledend" in r.planned.row.fields));
+  assert.deepEqual(r.issues.map((i) => [i.code, i.field]), [["HO-TRN-008", "ApptEnd"]]);
+  assert.equal(r.expectations.find((e) => e.sourceColumn === "ApptEnd")?.expected, null);
+});

@@ -54,8 +54,9 @@ export interface TransformContext {
   readonly map: CompiledMap;
   readonly prefix: string;
   readonly dateFormats: Readonly<Record<string, string>>;
-  /** Staff source id → owner ref; undefined when neither the staff's user nor a fallback resolves. */
-  ownerFor(staffId: string): LookupRef | undefined;
+  /** Staff source id → owner ref; undefined when neither the staff's user nor a fallback resolves;
+   * null when the source has no such staff member. */
+  ownerFor(staffId: string): LookupRef | undefined | null;
   /** Owner when the record names no staff member: the confirmed fallback, if any. */
   readonly fallbackOwner: LookupRef | undefined;
   columnLimit(table: string, column: string): number | undefined;
@@ -152,6 +153,11 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
       expect(expectations, route, raw, `${parsed.change ?? "as is"}; status ${state.statuscode}`, state.statuscode, "statuscode");
     } else if (landing.kind === "owner") {
       const owner = parsed.value === null ? ctx.fallbackOwner : ctx.ownerFor(String(parsed.value));
+      if (owner === null) {
+        issues.push(issue("HO-TRN-003", { ...at, field: route.column, object: ctx.map.tableForObject("staff") ?? "staff", ref: String(parsed.value) }));
+        rejected ??= "HO-TRN-003";
+        continue;
+      }
       if (!owner) {
         issues.push(issue("HO-TRN-004", { ...at, field: route.column }));
         rejected ??= "HO-TRN-004";
@@ -162,6 +168,7 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
     }
   }
 
+  checkEndAfterStart(map, record, fields, expectations, issues);
   const derived = ctx.derive(record, map);
   issues.push(...(derived.extraIssues ?? []));
   if (rejected) return { ...base, status: "rejected", reason: rejected, issues, expectations };
@@ -173,6 +180,19 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   }
   const row: TargetRow = { table: map.targetTable, sourceKey: base.sourceKey, fields, lookups };
   return { ...base, status: "ok", planned: { row, createOnly, lookupSources }, issues, expectations };
+}
+
+/** A record whose end precedes its start keeps its start; the end is left out and flagged. */
+function checkEndAfterStart(map: TableMap, record: StagedRecord, fields: Record<string, TargetValue>, expectations: Expectation[], issues: Issue[]): void {
+  const start = map.routes.find((r) => r.field.name === "start" && r.landing.kind === "column");
+  const end = map.routes.find((r) => r.field.name === "end" && r.landing.kind === "column");
+  if (!start || !end || start.landing.kind !== "column" || end.landing.kind !== "column") return;
+  const [from, to] = [fields[start.landing.column], fields[end.landing.column]];
+  if (typeof from !== "string" || typeof to !== "string" || Date.parse(to) >= Date.parse(from)) return;
+  delete fields[end.landing.column];
+  issues.push(issue("HO-TRN-008", { file: record.file, row: record.row, field: end.column }, "warning"));
+  const k = expectations.findIndex((e) => e.sourceColumn === end.column);
+  if (k >= 0) expectations[k] = { ...expectations[k]!, transform: "left out: ends before it starts", expected: null };
 }
 
 function expect(list: Expectation[], route: ColumnRoute, raw: string, transform: string, expected: Expectation["expected"], stateColumn?: string): void {

@@ -2,8 +2,9 @@ import type { VendorProfile } from "../profile.js";
 
 /**
  * Visual Practice's CSV export (the layout `sandbox/visual-practice` generates). Dates are
- * declared MM/DD/YYYY (timestamps "MM/DD/YYYY HH:mm"); some rows carry ISO dates, which the
- * profile lists as also accepted. Custom_* columns are the practice's own fields and flow through.
+ * declared MM/DD/YYYY (timestamps "MM/DD/YYYY HH:mm", the clinic's local time without a zone,
+ * appointment times included); some rows carry ISO dates, which the profile lists as also
+ * accepted. Custom_* columns are the practice's own fields and flow through.
  */
 export const visualPracticeProfile: VendorProfile = {
   id: "visual-practice",
