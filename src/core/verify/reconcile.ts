@@ -15,7 +15,7 @@ export interface Reconciliation {
  * rule. Source rows = rows staged by the run + duplicate and malformed rows; for a sample, the
  * rows the sample selected (records outside the slice are not part of it).
  */
-export async function reconcile(ctx: Context, runId: string): Promise<Reconciliation> {
+export async function reconcile(ctx: Context, runId: string, unmapped: readonly { readonly table: string; readonly rows: number }[] = []): Promise<Reconciliation> {
   const run = await ctx.store.db.selectFrom("runs").select("kind").where("id", "=", runId).executeTakeFirstOrThrow();
   const outcomes = await ctx.store.db.selectFrom("record_outcomes").select(["source_table", "status"]).select((eb) => eb.fn.countAll<number>().as("n"))
     .where("run_id", "=", runId).groupBy(["source_table", "status"]).execute();
@@ -35,12 +35,23 @@ export async function reconcile(ctx: Context, runId: string): Promise<Reconcilia
     for (const s of staged) entry(s.source_table).sourceRows += Number(s.n);
     for (const s of rowIssues) entry(s.source_table).sourceRows += Number(s.n);
   }
+  // Tables the map holds no object for are read by nobody: their rows are skipped, by rule, as a whole.
+  if (run.kind !== "sample") {
+    for (const u of unmapped) {
+      const e = entry(u.table);
+      e.sourceRows += u.rows;
+      e.skipped += u.rows;
+    }
+  }
   for (const e of tables.values()) e.unexplained = e.sourceRows - (e.loaded + e.flagged + e.rejected + e.skipped);
   const exceptionRows = await ctx.store.db.selectFrom("record_outcomes as o")
     .leftJoin("issues as i", (j) => j.onRef("i.run_id", "=", "o.run_id").onRef("i.source_table", "=", "o.source_table").onRef("i.source_key", "=", "o.source_key").on("i.severity", "=", "error"))
     .select(["o.source_table", "o.source_key", "o.file", "o.row", "o.status", "o.reason", "i.field", "i.message"])
     .where("o.run_id", "=", runId).where("o.status", "in", ["rejected", "skipped"]).orderBy("o.source_table").orderBy("o.row").limit(20000).execute();
-  const exceptions = exceptionRows.map((r) => ({ table: r.source_table, sourceKey: r.source_key, file: r.file, row: r.row, status: r.status, reason: r.reason, field: r.field, message: r.message }));
+  const exceptions = [
+    ...(run.kind === "sample" ? [] : unmapped.map((u) => ({ table: u.table, sourceKey: "(every row)", file: null, row: null, status: "skipped", reason: "table-not-mapped", field: null, message: `${u.rows} row(s): no practice-model object was mapped for this table` }))),
+    ...exceptionRows.map((r) => ({ table: r.source_table, sourceKey: r.source_key, file: r.file, row: r.row, status: r.status, reason: r.reason, field: r.field, message: r.message })),
+  ];
   const flagRows = await ctx.store.db.selectFrom("issues").select(["source_table", "source_key", "file", "row", "code", "field", "message"])
     .where("run_id", "=", runId).where("severity", "=", "warning").where("code", "!=", "HO-TRN-005").orderBy("source_table").orderBy("row").limit(20000).execute();
   const flags = flagRows.map((r) => ({ table: r.source_table, sourceKey: r.source_key, file: r.file, row: r.row, code: r.code, field: r.field, message: r.message }));

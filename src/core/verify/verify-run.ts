@@ -8,6 +8,7 @@ import { csvCell, openPrivateStream, phiBanner, reportDir, writePrivate } from "
 import { htmlPage } from "../report/html-page.js";
 import { transformContext } from "../run/transform-context.js";
 import { compileMap } from "../transform/compile-map.js";
+import { loadCatalog } from "../discover/catalog-file.js";
 import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
 import { transformRecord, type StagedRecord } from "../transform/transform-record.js";
 import { compareField, type FieldDiff } from "./compare.js";
@@ -90,7 +91,9 @@ export async function verifyRun(ctx: Context, mapping: MappingFile, plan: Plan, 
     }
   }
   await new Promise<void>((resolve, reject) => csv.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  const reconciliation = await reconcile(ctx, runId);
+  const catalog = await loadCatalog(ctx);
+  const unmapped = catalog.tables.filter((t) => !map.tables.has(t.name)).map((t) => ({ table: t.name, rows: t.rowCount }));
+  const reconciliation = await reconcile(ctx, runId, unmapped);
   const summary = { runId, rowsChecked, fieldsChecked, mismatches: mismatchCount, missingRows };
   const columns = [...perColumn.entries()].map(([column, s]) => ({ column, ...s }));
   const jsonPath = writePrivate(join(dir, "diff.json"), JSON.stringify({ phi: phiBanner, summary, columns, mismatches, reconciliation }, null, 1));
