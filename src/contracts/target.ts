@@ -14,7 +14,7 @@ export interface TargetConnector {
   applySchema(plan: SchemaPlan): Promise<readonly SchemaOutcome[]>;
   /** Upserts rows by sourceKey. One outcome per input row, in input order; never throws for a
    * data problem (a rejected row is an outcome), throws only when the target is unreachable. */
-  write(rows: readonly TargetRow[]): Promise<readonly WriteOutcome[]>;
+  write(rows: readonly TargetRow[], options?: WriteOptions): Promise<readonly WriteOutcome[]>;
   /** Reads rows of one table by sourceKey: only those that exist come back. */
   readBack(table: string, sourceKeys: readonly string[], columns: readonly string[]): Promise<readonly StoredRow[]>;
   /** Deletes rows by target id; one outcome per id (a missing row is ok: already gone). */
@@ -48,6 +48,13 @@ export interface RequestCost {
   /** requests ÷ entitlement (1 = a whole day's allowance). */
   readonly share: number;
   readonly breakdown: Readonly<Record<string, number>>;
+}
+
+export interface WriteOptions {
+  /** sourceKey → target id of every row of this call that already exists, when the caller has
+   * just read them (the loader does, for before-images): the connector then skips its own
+   * "which keys exist" read. Keys absent from the map are taken as new rows. */
+  readonly existing?: ReadonlyMap<string, string>;
 }
 
 export interface TargetCapabilities {

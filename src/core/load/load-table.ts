@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { issue } from "../../contracts/handover-error.js";
-import type { Store } from "../../store/open-store.js";
 import type { TableMap } from "../transform/compile-map.js";
-import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
+import { dataverseDerive } from "../transform/dataverse-derive.js";
+import { primaryLinksFor } from "./primary-links.js";
 import { transformRecord, type RecordResult, type StagedRecord, type TransformContext } from "../transform/transform-record.js";
 import { checkRefs } from "./check-refs.js";
 import { saveOutcomes, type OutcomeEntry } from "./outcomes.js";
@@ -50,7 +50,7 @@ export async function loadTable(deps: TableLoadDeps, map: TableMap): Promise<Tab
         .filter((r) => !deps.only || deps.only.has(r.source_key))
         .map((r) => ({ table: r.source_table, key: r.source_key, file: r.file, row: r.row, values: JSON.parse(r.values_json) as Record<string, string> }));
       if (records.length === 0) continue;
-      const derive = dataverseDerive({ map: deps.context.map, prefix: deps.context.prefix, ...(await primaryLinksFor(deps.store, map, records)) });
+      const derive = dataverseDerive({ map: deps.context.map, prefix: deps.context.prefix, ...(await primaryLinksFor(deps.store, map.object.name, records.map((r) => r.key))) });
       const results = records.map((r) => transformRecord(r, { ...deps.context, derive }));
       const before = counts.loaded + counts.rejected + counts.folded;
       deferred += await settle(deps, map, targetTable, results, counts);
@@ -106,18 +106,4 @@ async function settle(deps: TableLoadDeps, map: TableMap, targetTable: string, r
   counts.created += result.created;
   counts.updated += result.updated;
   return deferred;
-}
-
-async function primaryLinksFor(store: Store, map: TableMap, records: readonly StagedRecord[]): Promise<{ primaryByPatient: Map<string, PrimaryLink>; primaryLinkIds: Set<string> }> {
-  const primaryByPatient = new Map<string, PrimaryLink>();
-  const primaryLinkIds = new Set<string>();
-  const ids = records.map((r) => r.key);
-  if (map.object.name === "patient") {
-    const rows = await store.db.selectFrom("primary_links").selectAll().where("patient_id", "in", ids).execute();
-    for (const r of rows) primaryByPatient.set(r.patient_id, { linkId: r.link_id, practiceId: r.practice_id });
-  } else if (map.object.name === "patientPracticeLink") {
-    const rows = await store.db.selectFrom("primary_links").select("link_id").where("link_id", "in", ids).execute();
-    for (const r of rows) primaryLinkIds.add(r.link_id);
-  }
-  return { primaryByPatient, primaryLinkIds };
 }

@@ -2,6 +2,21 @@ import { sql } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { CompiledMap } from "../transform/compile-map.js";
 import { parseDateTime } from "../transform/parse-value.js";
+import type { PrimaryLink } from "../transform/dataverse-derive.js";
+
+/** For a page of records: the primary link of each patient, or which links are primary. */
+export async function primaryLinksFor(store: Store, object: string, keys: readonly string[]): Promise<{ primaryByPatient: Map<string, PrimaryLink>; primaryLinkIds: Set<string> }> {
+  const primaryByPatient = new Map<string, PrimaryLink>();
+  const primaryLinkIds = new Set<string>();
+  if (keys.length > 0 && object === "patient") {
+    const rows = await store.db.selectFrom("primary_links").selectAll().where("patient_id", "in", [...keys]).execute();
+    for (const r of rows) primaryByPatient.set(r.patient_id, { linkId: r.link_id, practiceId: r.practice_id });
+  } else if (keys.length > 0 && object === "patientPracticeLink") {
+    const rows = await store.db.selectFrom("primary_links").select("link_id").where("link_id", "in", [...keys]).execute();
+    for (const r of rows) primaryLinkIds.add(r.link_id);
+  }
+  return { primaryByPatient, primaryLinkIds };
+}
 
 /**
  * Chooses each patient's primary practice: among its links to practices that exist in the

@@ -82,7 +82,8 @@ const isClosed = (row: StoredRow | undefined) => typeof row?.fields.statecode ==
  */
 async function writeRespectingClosedRecords(target: TargetConnector, rows: readonly TargetRow[], existing: ReadonlyMap<string, StoredRow>): Promise<WriteOutcome[]> {
   const closed = rows.filter((r) => "statecode" in r.fields && isClosed(existing.get(r.sourceKey)));
-  if (closed.length === 0) return [...(await target.write(rows))];
+  const known = new Map([...existing].map(([key, row]) => [key, row.id]));
+  if (closed.length === 0) return [...(await target.write(rows, { existing: known }))];
   const table = closed[0]!.table;
   const byId = (r: TargetRow, fields: StoredRow["fields"]): StoredRow => ({ table: r.table, id: existing.get(r.sourceKey)!.id, sourceKey: r.sourceKey, fields, lookups: {} });
   const reopened = await target.restore(table, closed.map((r) => byId(r, { statecode: 0 })));
@@ -93,7 +94,7 @@ async function writeRespectingClosedRecords(target: TargetConnector, rows: reado
     const { statecode: _state, statuscode: _status, ...rest } = r.fields;
     return { ...r, fields: rest };
   });
-  const outcomes = [...(await target.write(values))];
+  const outcomes = [...(await target.write(values, { existing: known }))];
   const closing = await target.restore(table, closed.map((r) => byId(r, { statecode: r.fields.statecode ?? null, statuscode: r.fields.statuscode ?? null })));
   const closeFailed = new Map(closed.flatMap((r, k) => { const o = closing[k]; return o && !o.ok ? [[r.sourceKey, o.error] as const] : []; }));
   return outcomes.map((o) => {

@@ -9,7 +9,8 @@ import { htmlPage } from "../report/html-page.js";
 import { transformContext } from "../run/transform-context.js";
 import { compileMap } from "../transform/compile-map.js";
 import { loadCatalog } from "../discover/catalog-file.js";
-import { dataverseDerive, type PrimaryLink } from "../transform/dataverse-derive.js";
+import { dataverseDerive } from "../transform/dataverse-derive.js";
+import { primaryLinksFor } from "../load/primary-links.js";
 import { transformRecord, type StagedRecord } from "../transform/transform-record.js";
 import { compareField, type FieldDiff } from "./compare.js";
 import { reconcile, type Reconciliation } from "./reconcile.js";
@@ -56,7 +57,7 @@ export async function verifyRun(ctx: Context, mapping: MappingFile, plan: Plan, 
       if (outcomes.length === 0) break;
       last = outcomes[outcomes.length - 1]!.source_key;
       const records: StagedRecord[] = outcomes.map((o) => ({ table: table.table, key: o.source_key, file: o.file, row: o.row, values: JSON.parse(o.values_json) as Record<string, string> }));
-      const derive = dataverseDerive({ map, prefix: base.prefix, ...(await primaryLinks(ctx, records.map((r) => r.key), table.object.name)) });
+      const derive = dataverseDerive({ map, prefix: base.prefix, ...(await primaryLinksFor(ctx.store, table.object.name, records.map((r) => r.key))) });
       const results = records.map((r) => transformRecord(r, { ...base, derive }));
       const keys = results.map((r) => r.sourceKey);
       const expectations = results.flatMap((r) => r.expectations);
@@ -120,15 +121,6 @@ export function reconciliationTables(r: Reconciliation) {
     { title: "Values left out of loaded records (no values shown)", columns: ["source table", "key", "file", "row", "code", "field", "message"],
       rows: r.flags.map((f) => [f.table, f.sourceKey, f.file, f.row, f.code, f.field, f.message]) },
   ];
-}
-
-async function primaryLinks(ctx: Context, keys: readonly string[], object: string): Promise<{ primaryByPatient: Map<string, PrimaryLink>; primaryLinkIds: Set<string> }> {
-  const primaryByPatient = new Map<string, PrimaryLink>();
-  const primaryLinkIds = new Set<string>();
-  if (object === "patient") {
-    for (const r of await ctx.store.db.selectFrom("primary_links").selectAll().where("patient_id", "in", [...keys]).execute()) primaryByPatient.set(r.patient_id, { linkId: r.link_id, practiceId: r.practice_id });
-  }
-  return { primaryByPatient, primaryLinkIds };
 }
 
 /** Target ids of every row the expectations point at by source key, from the crosswalk. */

@@ -94,7 +94,10 @@ export interface BulkChunkContext {
   readonly sourceKeyColumn: string;
   readonly support: BulkSupport;
   /** key (lowercase) → id of rows of this table that exist now. */
+  /** Key → id of the rows that exist now (used after the write, to learn new rows' ids). */
   readonly existing: (items: readonly Prepared[], session: Session) => Promise<ReadonlyMap<string, string>>;
+  /** What existed before the write (default: `existing`). */
+  readonly before?: (items: readonly Prepared[], session: Session) => Promise<ReadonlyMap<string, string>>;
   /** The per-record `$batch` path, given the pre-read already made. */
   readonly fallback: (items: readonly Prepared[], before: ReadonlyMap<string, string>) => Promise<void>;
   readonly ok: (item: Prepared, id: string, before: ReadonlyMap<string, string>) => void;
@@ -108,7 +111,7 @@ export async function writeBulkChunk(items: readonly Prepared[], ctx: BulkChunkC
   const first = items[0];
   if (!first) return;
   const { session, sourceKeyColumn } = ctx;
-  const before = await ctx.existing(items, session);
+  const before = await (ctx.before ?? ctx.existing)(items, session);
   let answer: unknown;
   try {
     answer = await session.call((api) => api.callAction({

@@ -105,7 +105,7 @@ export function createDataverseTarget(options: DataverseTargetOptions): TargetCo
 
     applySchema: (plan) => applySchema(plan, { session, metadata, sleep, keyWaitMs: options.keyWaitMs ?? dataverseDefaults.keyWaitMs }),
 
-    write: (rows) => writeRows(rows, deps),
+    write: (rows, writeOptions) => writeRows(rows, deps, writeOptions?.existing),
 
     async readBack(table, sourceKeys, columns) {
       if (sourceKeys.length === 0) return [];

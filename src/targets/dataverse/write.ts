@@ -56,11 +56,16 @@ async function loadTables(
  * (a key repeated, or a row pointing at another row of its own table by key).
  *
  * `created` comes from a pre-read: before each chunk, one query per 100 keys lists which keys
- * already exist; a row is "created" if its id was not among them (nor returned earlier in
+ * already exist (unless the caller passes what it just read); a row is "created" if its id was not among them (nor returned earlier in
  * this call, for a key repeated in the input).
  */
-export async function writeRows(rows: readonly TargetRow[], deps: WriteDeps): Promise<readonly WriteOutcome[]> {
+export async function writeRows(rows: readonly TargetRow[], deps: WriteDeps, known?: ReadonlyMap<string, string>): Promise<readonly WriteOutcome[]> {
   const { metadata, sourceKeyColumn } = deps;
+  // What existed before this call: the caller's own read when it gives one, else ours.
+  const knownLower = known && new Map([...known].map(([k, id]) => [k.toLowerCase(), id]));
+  const before = (group: readonly Prepared[], session: Session): Promise<ReadonlyMap<string, string>> => knownLower
+    ? Promise.resolve(new Map(group.flatMap((p) => { const id = knownLower.get(p.row.sourceKey.toLowerCase()); return id ? [[p.row.sourceKey.toLowerCase(), id] as const] : []; })))
+    : existingIds(group, session, sourceKeyColumn);
   const outcomes: WriteOutcome[] = new Array(rows.length);
   const fail = (i: number, error: TargetFailure) => {
     const row = rows[i] as TargetRow;
@@ -98,11 +103,11 @@ export async function writeRows(rows: readonly TargetRow[], deps: WriteDeps): Pr
     const tasks = chunk(items, size).map((group) => () => use((session) => bulk && deps.bulk
       ? writeBulkChunk(group, {
         session, sourceKeyColumn, support: deps.bulk.support, ok, missingId,
-        existing: (g, s) => existingIds(g, s, sourceKeyColumn),
+        before, existing: (g, s) => existingIds(g, s, sourceKeyColumn),
         fallback: (g, before) => writeBatchChunk(g, session, deps, sink, before),
         onPath: deps.onPath,
       })
-      : writeBatchChunk(group, session, deps, sink)));
+      : writeBatchChunk(group, session, deps, sink, undefined, before)));
     if (orderMatters(items)) {
       for (const task of tasks) await task();
     } else {
@@ -136,9 +141,10 @@ function orderMatters(items: readonly Prepared[]): boolean {
 /** One `$batch` of upserts by key, after a pre-read (or with the one the caller made). */
 async function writeBatchChunk(
   group: readonly Prepared[], session: Session, deps: WriteDeps, sink: Sink, pre?: ReadonlyMap<string, string>,
+  read: (group: readonly Prepared[], session: Session) => Promise<ReadonlyMap<string, string>> = (g, sess) => existingIds(g, sess, deps.sourceKeyColumn),
 ): Promise<void> {
   const { sourceKeyColumn } = deps;
-  const before = pre ?? await existingIds(group, session, sourceKeyColumn);
+  const before = pre ?? await read(group, session);
   const ops: BatchOp[] = group.map(({ row, meta, body }) => (api) =>
     api.upsert({ collection: meta.entitySet, key: keySegment(sourceKeyColumn, row.sourceKey), data: body.data }),
   );
