@@ -163,5 +163,5 @@ test("the summary lists appointments.csv and the new dirt kinds with their table
   assert.match(text, /end-before-start\s+\d+\s+\(appointments\)/);
   assert.match(text, /no-provider\s+\d+\s+\(appointments\)/);
   assert.match(text, /bad-date\s+\d+\s+\(appointments \d+, patients \d+\)/);
-  assert.match(text, /dangling-reference\s+\d+\s+\(appointments \d+, patient_practices 1\)/);
+  assert.match(text, /dangling-reference\s+\d+\s+\(appointments \d+, clinical_notes \d+, patient_practices 1\)/);
 });

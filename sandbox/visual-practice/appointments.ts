@@ -29,6 +29,16 @@ export function appointmentId(index: number): string {
   return `A${String(index + 1).padStart(8, "0")}`;
 }
 
+/** One of a patient's own appointments, handed to the clinical notes written for the same patient. */
+export interface WrittenAppointment {
+  readonly key: string;
+  /** Minutes since 1970-01-01 00:00: the real times, even when the row's text is planted dirt. */
+  readonly start: number;
+  readonly end: number;
+  /** The provider picked for the visit (a real one, even when the row's ProviderID is dirt). */
+  readonly providerId: string;
+}
+
 const minuteText = (minute: number): string => usTimestamp(Math.floor(minute / DAY), minute % DAY);
 
 /** Saturday and Sunday move to the Monday after: practices see patients on weekdays. */
@@ -112,8 +122,10 @@ export function writeAppointments(
   let next = 0;
 
   return {
-    async write(patient: WrittenPatient): Promise<void> {
-      if (patient.malformed) return;
+    /** Writes the patient's appointments; returns those whose PatientID is the patient's. */
+    async write(patient: WrittenPatient): Promise<readonly WrittenAppointment[]> {
+      if (patient.malformed) return [];
+      const own: WrittenAppointment[] = [];
       const roll = rng.next();
       const past = roll < 0.05 ? 0 : rng.int(1, 5);
       const upcoming = rng.chance(0.3) ? 1 : 0;
@@ -185,7 +197,9 @@ export function writeAppointments(
 
         const row = await writer.write(fields);
         if (planted) dirt.push(planted(row));
+        if (fields[at("PatientID")] === patient.key) own.push({ key, start, end: start + duration, providerId: provider });
       }
+      return own;
     },
     async close(): Promise<{ rows: number; bytes: number }> {
       const bytes = await writer.close();

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -19,30 +19,37 @@ function isRealUsDate(text: string): boolean {
 
 async function generate(patients: number, seed: number): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), "vp-gen-"));
-  await generateVisualPracticeExport({ patients, seed, outDir });
+  await generateVisualPracticeExport({ patients, seed, outDir, largeFileBytes: 300_000 });
   return outDir;
 }
 
-async function filesOf(dir: string): Promise<Record<string, Buffer>> {
+/** Every file under `dir` by its relative path (`files/D00000001.pdf`), sorted. */
+async function filesOf(dir: string, prefix = ""): Promise<Record<string, Buffer>> {
   const out: Record<string, Buffer> = {};
-  for (const name of (await readdir(dir)).sort()) out[name] = await readFile(join(dir, name));
+  for (const name of (await readdir(dir)).sort()) {
+    const path = join(dir, name);
+    if ((await stat(path)).isDirectory()) Object.assign(out, await filesOf(path, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = await readFile(path);
+  }
   return out;
 }
 
 test("the same seed and count give byte-identical files, another seed different ones", async () => {
   const [a, b, c] = await Promise.all([generate(300, 42), generate(300, 42), generate(300, 43)]);
   const [fa, fb, fc] = await Promise.all([filesOf(a), filesOf(b), filesOf(c)]);
-  assert.deepEqual(Object.keys(fa), ["appointments.csv", "crm-users.json", "manifest.json", "patient_practices.csv", "patients.csv", "practices.csv", "providers.csv"]);
+  const top = Object.keys(fa).filter((name) => !name.startsWith("files/"));
+  assert.deepEqual(top, ["appointments.csv", "clinical_notes.csv", "crm-users.json", "documents.csv", "manifest.json", "patient_practices.csv", "patients.csv", "practices.csv", "providers.csv"]);
+  assert.ok(Object.keys(fa).length - top.length > 40, "the documents' files are there");
+  assert.deepEqual(Object.keys(fb), Object.keys(fa));
   for (const name of Object.keys(fa)) assert.ok(fa[name]!.equals(fb[name]!), `${name} differs between runs`);
-  assert.ok(!fa["patients.csv"]!.equals(fc["patients.csv"]!));
-  assert.ok(!fa["appointments.csv"]!.equals(fc["appointments.csv"]!));
+  for (const name of ["patients.csv", "appointments.csv", "clinical_notes.csv", "documents.csv"]) assert.ok(!fa[name]!.equals(fc[name]!), name);
 });
 
 test("patients.csv has a BOM and CRLF endings; the other files are LF without a BOM", async () => {
   const files = await filesOf(await generate(200, 1));
   assert.deepEqual([...files["patients.csv"]!.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.match(files["patients.csv"]!.toString("utf8", 0, 400), /\r\n/);
-  for (const name of ["practices.csv", "providers.csv", "patient_practices.csv", "appointments.csv"]) {
+  for (const name of ["practices.csv", "providers.csv", "patient_practices.csv", "appointments.csv", "clinical_notes.csv", "documents.csv"]) {
     assert.notEqual(files[name]![0], 0xef);
     assert.doesNotMatch(files[name]!.toString(), /\r/);
   }
@@ -69,7 +76,7 @@ test("the manifest's dirt is really in the files", async () => {
   const atRow = (row: number) => patients.find((p) => p.end === row || (p.values["MedicalAlerts"]?.includes("\n") && p.end - 1 === row));
 
   const kinds = new Set(manifest.dirt.map((d) => d.kind));
-  for (const kind of ["duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-date", "alt-date-format", "no-practice", "several-practices", "unmatched-provider-email", "inactive-crm-user", "malformed-row", "dangling-reference", "multiline-field", "no-npi", "end-before-start", "no-provider"]) {
+  for (const kind of ["duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-date", "alt-date-format", "no-practice", "several-practices", "unmatched-provider-email", "inactive-crm-user", "malformed-row", "dangling-reference", "multiline-field", "no-npi", "end-before-start", "no-provider", "long-note", "empty-note", "large-file", "missing-file"]) {
     assert.ok(kinds.has(kind as never), `no ${kind} planted`);
   }
   assert.equal(manifest.dirt.filter((d) => d.kind === "malformed-row").length, 2);
@@ -78,8 +85,8 @@ test("the manifest's dirt is really in the files", async () => {
   assert.equal(manifest.files["patients.csv"]?.rows, patients.length);
 
   for (const d of manifest.dirt) {
-    // Appointments' dirt has its own test below.
-    if ("table" in d && d.table === "appointments") continue;
+    // Appointments', notes' and documents' dirt have their own tests (appointments.test.ts and so on).
+    if ("table" in d && ["appointments", "clinical_notes", "documents"].includes(d.table)) continue;
     switch (d.kind) {
       case "duplicate-key":
         assert.deepEqual(d.rows.map((row) => atRow(row)?.values["PatientID"]), [d.key, d.key]);
@@ -136,4 +143,5 @@ test("the manifest's dirt is really in the files", async () => {
 test("bad options are usage errors", async () => {
   await assert.rejects(generateVisualPracticeExport({ patients: 0, seed: 1, outDir: tmpdir() }), /--patients/);
   await assert.rejects(generateVisualPracticeExport({ patients: 10, seed: 1.5, outDir: tmpdir() }), /--seed/);
+  await assert.rejects(generateVisualPracticeExport({ patients: 10, seed: 1, outDir: tmpdir(), largeFileBytes: 0 }), /largeFileBytes/);
 });

@@ -2,12 +2,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HandoverError } from "../../src/contracts/handover-error.js";
 import { Rng } from "./prng.js";
-import type { Dirt, DirtKind, FileSummary, GeneratedExportSummary, Manifest } from "./manifest.js";
+import type { Dirt, DirtKind, DocumentFilesSummary, FileSummary, GeneratedExportSummary, Manifest } from "./manifest.js";
 import { writePractices } from "./practices.js";
 import { writeProviders } from "./providers.js";
 import { writePatients } from "./patients.js";
 import { writeCrmUsers } from "./crm-users.js";
 import { writeAppointments } from "./appointments.js";
+import { writeClinicalNotes } from "./clinical-notes.js";
+import { defaultLargeFileBytes, documentFolder, writeDocuments } from "./documents.js";
 
 export interface GenerateOptions {
   /** Distinct patients to generate (≥ 1). */
@@ -15,11 +17,19 @@ export interface GenerateOptions {
   /** Any integer; the same seed and count give byte-identical files. */
   readonly seed: number;
   readonly outDir: string;
+  /**
+   * Size of each planted `large-file` document, in bytes; 6 MiB by default (over Dataverse's
+   * default 5 MB attachment limit). Tests pass something small to stay fast.
+   */
+  readonly largeFileBytes?: number;
+  /** Write documents.csv and its files under `files/`; true by default. False skips both. */
+  readonly documents?: boolean;
 }
 
 /**
- * Writes a synthetic Visual Practice export (practices, providers, patients, patient_practices and
- * appointments CSVs, the sandbox CRM's users, and a manifest of the planted dirt) into `outDir`.
+ * Writes a synthetic Visual Practice export (practices, providers, patients, patient_practices,
+ * appointments, clinical_notes and documents CSVs, the documents' files under `files/`, the sandbox
+ * CRM's users, and a manifest of the planted dirt) into `outDir`.
  * Streams rows, so memory grows only with the manifest and the practice/provider lists, not with
  * the files. Each part draws from its own seeded generator, so adding one leaves the others' bytes.
  */
@@ -31,8 +41,14 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
   if (!Number.isSafeInteger(options.seed)) {
     throw new HandoverError("HO-CLI-002", { option: "--seed", reason: "expected a whole number" });
   }
+  const largeFileBytes = options.largeFileBytes ?? defaultLargeFileBytes;
+  if (!Number.isSafeInteger(largeFileBytes) || largeFileBytes < 1) {
+    throw new HandoverError("HO-CLI-002", { option: "largeFileBytes", reason: "expected a whole number of at least 1" });
+  }
+  const withDocuments = options.documents ?? true;
   const seed = options.seed >>> 0;
   await mkdir(outDir, { recursive: true });
+  if (withDocuments) await mkdir(join(outDir, documentFolder), { recursive: true });
   const dirt: Dirt[] = [];
 
   const practiceCount = Math.max(4, Math.round(patients / 150));
@@ -47,6 +63,8 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     providers.providers,
     dirt,
   );
+  const notes = writeClinicalNotes(Rng.derive(seed, "clinical-notes"), join(outDir, "clinical_notes.csv"), patients, providers.providers, dirt);
+  const documents = withDocuments ? writeDocuments(Rng.derive(seed, "documents"), outDir, patients, largeFileBytes, dirt) : undefined;
   const written = await writePatients(
     Rng.derive(seed, "patients"),
     { patients: join(outDir, "patients.csv"), links: join(outDir, "patient_practices.csv") },
@@ -54,9 +72,14 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     practices.practices,
     providers.providers,
     dirt,
-    (patient) => appointments.write(patient),
+    async (patient) => {
+      await notes.write(patient, await appointments.write(patient));
+      await documents?.write(patient);
+    },
   );
   const appointmentFile = await appointments.close();
+  const noteFile = await notes.close();
+  const documentFile = await documents?.close();
   const crmUsers = await writeCrmUsers(Rng.derive(seed, "crm-users"), join(outDir, "crm-users.json"), providers.providers, dirt);
 
   const lf = ({ rows, bytes }: { rows: number; bytes: number }): FileSummary => ({ rows, bytes, lineEnding: "lf", bom: false });
@@ -66,8 +89,11 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     "patients.csv": { ...written.patients, lineEnding: "crlf", bom: true },
     "patient_practices.csv": lf(written.links),
     "appointments.csv": lf(appointmentFile),
+    "clinical_notes.csv": lf(noteFile),
+    ...(documentFile ? { "documents.csv": lf(documentFile) } : {}),
   };
-  const manifest: Manifest = { generator: "visual-practice", formatVersion: 1, seed, patients, files, crmUsers, dirt };
+  const documentFiles: { documentFiles?: DocumentFilesSummary } = documentFile ? { documentFiles: documentFile.files } : {};
+  const manifest: Manifest = { generator: "visual-practice", formatVersion: 1, seed, patients, files, crmUsers, ...documentFiles, dirt };
   await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`, "utf8");
 
   const dirtCounts: Partial<Record<DirtKind, number>> = {};
@@ -79,7 +105,7 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
       byTable[item.table] = (byTable[item.table] ?? 0) + 1;
     }
   }
-  return { outDir, seed, patients, files, crmUsers, dirtCounts, dirtCountsByTable };
+  return { outDir, seed, patients, files, crmUsers, ...documentFiles, dirtCounts, dirtCountsByTable };
 }
 
 /** The summary as the CLI prints it: counts and file names only (no record values). */
@@ -87,6 +113,10 @@ export function formatGeneratedExportSummary(summary: GeneratedExportSummary): s
   const lines = [`Visual Practice sandbox export: ${summary.patients} patients, seed ${summary.seed}, in ${summary.outDir}`];
   for (const [file, info] of Object.entries(summary.files)) {
     lines.push(`  ${file.padEnd(24)} ${String(info.rows).padStart(8)} rows  ${String(info.bytes).padStart(11)} bytes`);
+  }
+  if (summary.documentFiles) {
+    const { count, bytes } = summary.documentFiles;
+    lines.push(`  ${`${documentFolder}/`.padEnd(24)} ${String(count).padStart(8)} files ${String(bytes).padStart(11)} bytes`);
   }
   lines.push(`  ${"crm-users.json".padEnd(24)} ${String(summary.crmUsers).padStart(8)} users`);
   lines.push("  planted dirt (listed in manifest.json):");

@@ -4,10 +4,12 @@
  * `generateVisualPracticeExport` and prints `formatGeneratedExportSummary` of its result.
  */
 export { generateVisualPracticeExport, formatGeneratedExportSummary, type GenerateOptions } from "./generate.js";
-export type { Dirt, DirtKind, FileSummary, GeneratedExportSummary, Manifest } from "./manifest.js";
+export type { Dirt, DirtKind, DocumentFilesSummary, FileSummary, GeneratedExportSummary, Manifest } from "./manifest.js";
 export type { CrmUser } from "./crm-users.js";
 export { patientColumns } from "./patients.js";
 export { linkColumns } from "./patient-links.js";
 export { practiceColumns } from "./practices.js";
 export { providerColumns } from "./providers.js";
 export { appointmentColumns, appointmentsNow } from "./appointments.js";
+export { clinicalNoteColumns, noteTextLimit } from "./clinical-notes.js";
+export { documentColumns, documentFolder, defaultLargeFileBytes } from "./documents.js";

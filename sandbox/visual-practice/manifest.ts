@@ -16,6 +16,14 @@ export type Dirt =
   | { readonly kind: "several-practices"; readonly key: string; readonly count: number; readonly mostRecentPracticeId: string }
   | { readonly kind: "dangling-reference"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string }
   | { readonly kind: "no-npi"; readonly table: string; readonly key: string }
+  /** A clinical note whose text (the column) has `length` characters, over Dataverse's 100,000 for annotation.notetext. */
+  | { readonly kind: "long-note"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly length: number }
+  /** A clinical note with both NoteTitle and NoteText blank. */
+  | { readonly kind: "empty-note"; readonly table: string; readonly key: string; readonly row: number }
+  /** A document whose file (at `path`, relative to the export) is exactly `bytes` long: over a target's upload limit. */
+  | { readonly kind: "large-file"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly path: string; readonly bytes: number }
+  /** A document row whose file (at `path`, named in the column) was never written. */
+  | { readonly kind: "missing-file"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly path: string }
   | { readonly kind: "unmatched-provider-email" | "inactive-crm-user" | "email-case-variant"; readonly key: string };
 
 export type DirtKind = Dirt["kind"];
@@ -28,6 +36,12 @@ export interface FileSummary {
   readonly bom: boolean;
 }
 
+/** The documents' files under `files/`: how many were written and their bytes (missing ones excluded). */
+export interface DocumentFilesSummary {
+  readonly count: number;
+  readonly bytes: number;
+}
+
 export interface Manifest {
   readonly generator: "visual-practice";
   readonly formatVersion: 1;
@@ -37,6 +51,8 @@ export interface Manifest {
   readonly files: Readonly<Record<string, FileSummary>>;
   /** CRM users in crm-users.json. */
   readonly crmUsers: number;
+  /** Absent when the export was generated without documents. */
+  readonly documentFiles?: DocumentFilesSummary;
   readonly dirt: readonly Dirt[];
 }
 
@@ -46,6 +62,7 @@ export interface GeneratedExportSummary {
   readonly patients: number;
   readonly files: Readonly<Record<string, FileSummary>>;
   readonly crmUsers: number;
+  readonly documentFiles?: DocumentFilesSummary;
   readonly dirtCounts: Readonly<Partial<Record<DirtKind, number>>>;
   /** The same counts split by table, for kinds planted in a named table (bad-date is in patients and appointments). */
   readonly dirtCountsByTable: Readonly<Partial<Record<DirtKind, Readonly<Record<string, number>>>>>;

@@ -3,19 +3,34 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { createExportSource } from "../../src/sources/export/export-source.js";
 import { visualPracticeProfile } from "../../src/sources/export/profiles/visual-practice.js";
 import { generateVisualPracticeExport } from "./generate.js";
 import type { Manifest } from "./manifest.js";
+import type { SourceConnector } from "../../src/contracts/source.js";
+
+async function generated() {
+  const outDir = await mkdtemp(join(tmpdir(), "vp-read-"));
+  await generateVisualPracticeExport({ patients: 2000, seed: 11, outDir, largeFileBytes: 300_000 });
+  const manifest = JSON.parse(await readFile(join(outDir, "manifest.json"), "utf8")) as Manifest;
+  return { outDir, manifest, source: createExportSource({ root: outDir, profile: visualPracticeProfile }) };
+}
+
+const sharedExport = generated();
+
+/** One table's records by key, as the export source reads them. */
+async function recordsOf(source: SourceConnector, table: string, key: string): Promise<Map<string, Readonly<Record<string, string>>>> {
+  const out = new Map<string, Readonly<Record<string, string>>>();
+  for await (const item of source.read(table)) if (item.kind === "record") out.set(item.values[key] ?? "", item.values);
+  return out;
+}
 
 test("reading a generated 2,000-patient export with the Visual Practice profile accounts for every row", async () => {
-  const outDir = await mkdtemp(join(tmpdir(), "vp-read-"));
-  await generateVisualPracticeExport({ patients: 2000, seed: 11, outDir });
-  const manifest = JSON.parse(await readFile(join(outDir, "manifest.json"), "utf8")) as Manifest;
-  const source = createExportSource({ root: outDir, profile: visualPracticeProfile });
+  const { manifest, source } = await sharedExport;
   await source.check();
   const catalog = await source.discover();
-  assert.deepEqual(catalog.tables.map((t) => t.name).sort(), ["appointments", "patient_practices", "patients", "practices", "providers"]);
+  assert.deepEqual(catalog.tables.map((t) => t.name).sort(), ["appointments", "clinical_notes", "documents", "patient_practices", "patients", "practices", "providers"]);
 
   for (const table of catalog.tables) {
     const expected = manifest.files[`${table.name}.csv`]?.rows;
@@ -47,4 +62,56 @@ test("reading a generated 2,000-patient export with the Visual Practice profile 
   for (const column of ["ApptStart", "ApptEnd", "CreatedDate", "LastModified"]) {
     assert.equal(appointments.columns.find((c) => c.name === column)?.dateFormat, "MM/DD/YYYY HH:mm", column);
   }
+});
+
+test("the notes and documents tables carry the profile's hints: keys, references, timestamps and the file column", async () => {
+  const { source } = await sharedExport;
+  const catalog = await source.discover();
+  const notes = catalog.tables.find((t) => t.name === "clinical_notes")!;
+  assert.equal(notes.modelHint, "clinicalNote");
+  assert.deepEqual(notes.key, ["NoteID"]);
+  assert.deepEqual(notes.references?.map((r) => `${r.column}->${r.table}.${r.tableColumn}`), [
+    "PatientID->patients.PatientID",
+    "ApptID->appointments.ApptID",
+    "AuthorProviderID->providers.ProviderID",
+  ]);
+  for (const column of ["WrittenDate", "LastModified"]) assert.equal(notes.columns.find((c) => c.name === column)?.dateFormat, "MM/DD/YYYY HH:mm", column);
+  assert.ok(notes.columns.find((c) => c.name === "NoteText")!.maxLength > 100_000, "the long notes' length shows in the catalog");
+  assert.equal(notes.fileColumns, undefined);
+
+  const documents = catalog.tables.find((t) => t.name === "documents")!;
+  assert.equal(documents.modelHint, "document");
+  assert.deepEqual(documents.key, ["DocID"]);
+  assert.deepEqual(documents.references?.map((r) => `${r.column}->${r.table}.${r.tableColumn}`), ["PatientID->patients.PatientID"]);
+  for (const column of ["UploadedDate", "LastModified"]) assert.equal(documents.columns.find((c) => c.name === column)?.dateFormat, "MM/DD/YYYY HH:mm", column);
+  assert.deepEqual(documents.fileColumns, ["FilePath"]);
+});
+
+test("multi-line, marked-up and long notes come back whole, exactly as written", async () => {
+  const { outDir, manifest, source } = await sharedExport;
+  const read = await recordsOf(source, "clinical_notes", "NoteID");
+  const written = parse(await readFile(join(outDir, "clinical_notes.csv")), { columns: true }) as Record<string, string>[];
+  assert.equal(read.size, written.length);
+  for (const values of written) assert.deepEqual(read.get(values["NoteID"]!), values, values["NoteID"]);
+  assert.ok(written.some((v) => v["NoteText"]!.includes("\n")), "some notes span lines");
+  const long = manifest.dirt.flatMap((d) => (d.kind === "long-note" ? [d] : []));
+  assert.ok(long.length > 0);
+  for (const d of long) assert.equal(read.get(d.key)?.["NoteText"]?.length, d.length, d.key);
+});
+
+test("the export source finds every document's file at its FilePath, with the size the row gives, but the missing ones", async () => {
+  const { outDir, manifest, source } = await sharedExport;
+  const documents = await recordsOf(source, "documents", "DocID");
+  const missing = new Set(manifest.dirt.flatMap((d) => (d.kind === "missing-file" ? [d.key] : [])));
+  const large = manifest.dirt.flatMap((d) => (d.kind === "large-file" ? [d] : []));
+  assert.ok(missing.size > 0 && large.length > 0);
+  for (const [key, values] of documents) {
+    const probe = await source.statFile!(values["FilePath"]!);
+    if (missing.has(key)) assert.deepEqual(probe, { ok: false, problem: "missing" }, key);
+    else assert.deepEqual(probe, { ok: true, size: Number(values["SizeBytes"]) }, key);
+  }
+  const content = await source.readFile!(large[0]!.path.replace("/", "\\"));
+  assert.ok(content.ok);
+  assert.equal(content.bytes.length, 300_000);
+  assert.ok(Buffer.from(content.bytes).equals(await readFile(join(outDir, large[0]!.path))));
 });

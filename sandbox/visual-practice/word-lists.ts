@@ -105,3 +105,59 @@ export const noShowNotes = ["No call, no show", 'Did not answer reminder, said "
 
 /** ApptStart values no MM/DD/YYYY HH:mm (or ISO) reading accepts. */
 export const badTimestamps = ["N/A", "TBD", "00/00/0000 00:00", "02/30/2024 09:00", "13/45/2023 10:15", "see notes"] as const;
+
+/** Clinical note headings; obviously generic, no people. */
+export const noteTitles = [
+  "Progress Note", "Treatment Note", "Exam Findings", "Telephone Encounter", "Post-op Check", "Consult Note",
+  "Lab Review", "Care Plan Update", "Hygiene Visit", "Medication Review",
+] as const;
+
+/**
+ * Sentences for synthetic clinical notes: plausible chart phrasing about no one in particular.
+ * Some hold commas, quotes, slashes and apostrophes; none hold RTF's backslash or braces.
+ */
+export const noteSentences = [
+  "Pt seen for routine visit.",
+  "No acute distress noted.",
+  "Vitals within normal limits, BP 118/76.",
+  "Reviewed medication list; no changes.",
+  "Pt reports mild sensitivity to cold on lower left.",
+  "Gingiva pink and firm, light plaque on lingual surfaces.",
+  "Discussed flossing technique and home care.",
+  "Pt states \"feeling much better\" since last visit.",
+  "Healing as expected, sutures intact.",
+  "Mild inflammation at site, no signs of infection.",
+  "Radiographs reviewed with pt, no new findings.",
+  "Lab values reviewed; A1c slightly elevated.",
+  "Pt denies chest pain, shortness of breath or fever.",
+  "Range of motion improved compared with prior visit.",
+  "Skin lesion on forearm unchanged in size and color.",
+  "Patient's questions answered, verbalized understanding.",
+  "Allergies reviewed and confirmed with pt.",
+  "Local anesthetic given, pt tolerated procedure well.",
+  "Called pt to follow up; left message on voicemail.",
+  "Insurance pre-authorization requested for next phase.",
+] as const;
+
+export const notePlans = [
+  "Plan: recall in 6 months.",
+  "Plan: follow up in 2 weeks.",
+  "Plan: continue current treatment.",
+  "Plan: refer to specialist if no improvement.",
+  "Plan: repeat labs in 3 months.",
+  "Plan: schedule crown prep.",
+  "Plan: ice and rest, recheck next visit.",
+] as const;
+
+/**
+ * What a practice files on a chart, by Category: file-name stems as staff type them (some with
+ * spaces and parentheses), whether the upload date goes in the name, and the media types seen.
+ */
+export const documentKinds = [
+  { category: "Consent", weight: 3, stems: ["consent", "treatment-consent", "hipaa-acknowledgment", "Financial Policy (signed)"], dated: true, mimeTypes: ["application/pdf"] },
+  { category: "Lab", weight: 2, stems: ["lab-results", "cbc-panel", "biopsy-report", "a1c-result"], dated: true, mimeTypes: ["application/pdf", "application/pdf", "text/plain"] },
+  { category: "Imaging", weight: 3, stems: ["panoramic-xray", "bitewings", "fmx-series", "knee-xray", "intraoral photo"], dated: false, mimeTypes: ["image/jpeg", "image/jpeg", "image/png"] },
+  { category: "Insurance Card", weight: 2, stems: ["insurance-card-front", "insurance-card-back", "ins card"], dated: false, mimeTypes: ["image/jpeg", "image/png"] },
+  { category: "Form", weight: 2, stems: ["new-patient-form", "medical-history", "intake-questionnaire"], dated: true, mimeTypes: ["application/pdf", "text/plain"] },
+  { category: "Other", weight: 1, stems: ["referral-letter", "scan0001", "Correspondence (copy)"], dated: false, mimeTypes: ["application/pdf", "text/plain", "image/jpeg"] },
+] as const;

@@ -15,7 +15,20 @@ export interface SourceConnector {
    * dropped silently); `checkpoint` items mark positions a later read can resume from.
    */
   read(table: string, options?: ReadOptions): AsyncIterable<SourceItem>;
+  /** Optional: the size of a file a row points at (a document's content), by the path the row
+   * gives, relative to the source root. A missing file is an answer, not a throw. */
+  statFile?(path: string): Promise<FileProbe>;
+  /** Optional: the bytes of such a file. Same answers as statFile, with the bytes when ok. */
+  readFile?(path: string): Promise<FileContent>;
 }
+
+/** Why a file a row names can't be had: not there, outside the source root (a path with `..` or
+ * an absolute path), or there but unreadable (a folder, no permission). */
+export type FileProblem = "missing" | "outside-source" | "unreadable";
+
+export type FileProbe = { readonly ok: true; readonly size: number } | { readonly ok: false; readonly problem: FileProblem };
+
+export type FileContent = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly problem: FileProblem };
 
 export interface ReadOptions {
   /** Resume after this checkpoint (from an earlier read of the same table). */
@@ -41,6 +54,8 @@ export interface SourceTable {
   readonly modelHint?: string;
   /** Columns that reference another table's key, from the profile. */
   readonly references?: readonly SourceReference[];
+  /** Columns holding a file's path relative to the source root (read with `statFile`/`readFile`). */
+  readonly fileColumns?: readonly string[];
 }
 
 export interface SourceReference {

@@ -1,4 +1,6 @@
 import { appointment } from "./objects/appointment.js";
+import { clinicalNote } from "./objects/clinical-note.js";
+import { document } from "./objects/document.js";
 import { patient } from "./objects/patient.js";
 import { patientPracticeLink } from "./objects/patient-practice-link.js";
 import { practice } from "./objects/practice.js";
@@ -7,13 +9,15 @@ import type { FieldDef, ObjectDef } from "./types.js";
 
 export * from "./types.js";
 
-/** Every object of the practice model, by name (practice, patient, link, staff, appointment). */
+/** Every object of the practice model, by name (practice, patient, link, staff, appointment, clinical note, document). */
 export const model: Readonly<Record<string, ObjectDef>> = Object.freeze({
   practice,
   patient,
   patientPracticeLink,
   staff,
   appointment,
+  clinicalNote,
+  document,
 });
 
 export function getObject(name: string): ObjectDef | undefined {

@@ -6,6 +6,7 @@ import { HandoverError } from "../../contracts/handover-error.js";
 import { ColumnStats } from "./column-stats.js";
 import type { ProfileTable, VendorProfile } from "./profile.js";
 import { readHeader, readTable } from "./table-reader.js";
+import { createFileAccess } from "./file-access.js";
 
 export interface ExportSourceOptions {
   /** Folder holding the export's `*.csv` files (other files, e.g. a manifest, are ignored). */
@@ -27,9 +28,12 @@ interface TableFile {
 /**
  * A folder of CSV files, one table per file, as a SourceConnector. The table name is the profile's
  * name for the file when the profile lists it, else the file name without `.csv`, lowercased.
+ * Files the rows point at (the profile's `fileColumns`) are served by `statFile`/`readFile`,
+ * confined to the folder.
  */
 export function createExportSource(options: ExportSourceOptions): SourceConnector {
   const { root, profile } = options;
+  const files = createFileAccess(root);
 
   async function listTables(): Promise<TableFile[]> {
     let entries: string[];
@@ -82,6 +86,7 @@ export function createExportSource(options: ExportSourceOptions): SourceConnecto
     const hints = table.profile;
     const key = hints?.key.filter((column) => header.includes(column));
     const references = hints?.references?.filter((reference) => header.includes(reference.column));
+    const fileColumns = hints?.fileColumns?.filter((column) => header.includes(column));
     return {
       name: table.name,
       file: table.file,
@@ -90,6 +95,7 @@ export function createExportSource(options: ExportSourceOptions): SourceConnecto
       ...(key && key.length > 0 ? { key } : {}),
       ...(hints ? { modelHint: hints.modelHint } : {}),
       ...(references && references.length > 0 ? { references } : {}),
+      ...(fileColumns && fileColumns.length > 0 ? { fileColumns } : {}),
     };
   }
 
@@ -117,6 +123,9 @@ export function createExportSource(options: ExportSourceOptions): SourceConnecto
         yield* readTable(readOptions(await findTable(table), read));
       })();
     },
+
+    statFile: (path: string) => files.stat(path),
+    readFile: (path: string) => files.read(path),
   };
 }
 

@@ -21,6 +21,11 @@ export interface ProfileTable {
   readonly references?: readonly ProfileReference[];
   /** The format each date column is declared in; values in other formats are for transform to judge. */
   readonly dateFormats?: Readonly<Record<string, DateFormat>>;
+  /**
+   * Columns holding the path of a file in the export (relative to its folder; `/` or backslash
+   * separated), whose content the source serves through `statFile`/`readFile`.
+   */
+  readonly fileColumns?: readonly string[];
 }
 
 export interface VendorProfile {

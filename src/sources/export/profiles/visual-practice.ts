@@ -4,7 +4,8 @@ import type { VendorProfile } from "../profile.js";
  * Visual Practice's CSV export (the layout `sandbox/visual-practice` generates). Dates are
  * declared MM/DD/YYYY (timestamps "MM/DD/YYYY HH:mm", the clinic's local time without a zone,
  * appointment times included); some rows carry ISO dates, which the profile lists as also
- * accepted. Custom_* columns are the practice's own fields and flow through.
+ * accepted. Custom_* columns are the practice's own fields and flow through. Clinical notes may
+ * be long (over 100,000 characters) and in RTF or HTML; documents' files sit in `files/`.
  */
 export const visualPracticeProfile: VendorProfile = {
   id: "visual-practice",
@@ -58,6 +59,26 @@ export const visualPracticeProfile: VendorProfile = {
         CreatedDate: "MM/DD/YYYY HH:mm",
         LastModified: "MM/DD/YYYY HH:mm",
       },
+    },
+    clinical_notes: {
+      file: "clinical_notes.csv",
+      key: ["NoteID"],
+      modelHint: "clinicalNote",
+      references: [
+        { column: "PatientID", table: "patients", tableColumn: "PatientID" },
+        { column: "ApptID", table: "appointments", tableColumn: "ApptID" },
+        { column: "AuthorProviderID", table: "providers", tableColumn: "ProviderID" },
+      ],
+      dateFormats: { WrittenDate: "MM/DD/YYYY HH:mm", LastModified: "MM/DD/YYYY HH:mm" },
+    },
+    documents: {
+      file: "documents.csv",
+      key: ["DocID"],
+      modelHint: "document",
+      references: [{ column: "PatientID", table: "patients", tableColumn: "PatientID" }],
+      dateFormats: { UploadedDate: "MM/DD/YYYY HH:mm", LastModified: "MM/DD/YYYY HH:mm" },
+      // `files/D00000001.pdf`: the document's content, next to the CSVs.
+      fileColumns: ["FilePath"],
     },
   },
 };
