@@ -29,4 +29,9 @@ export const targetErrors = defineErrors({
     message: "The target refused to {operation} on {table} ({vendorCode}): {reason}.",
     hint: "Run 'describe' to compare the mapping with the target's columns.",
   },
+  "HO-TGT-007": {
+    category: "transient",
+    message: "The daily API allocation's share for this migration is spent ({used}/{max} requests used, {reserve}% kept for the org's users).",
+    hint: "Run again after the allocation resets (a rolling 24 hours); the run resumes where it stopped.",
+  },
 });
