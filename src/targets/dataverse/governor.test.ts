@@ -125,3 +125,28 @@ test("over budget with nothing in flight, a timer wakes the queue once spending 
   assert.ok(next);
   assert.ok(sleeps.length >= 1 && t >= 1200, `${sleeps} ${t}`);
 });
+
+test("the request cap holds new requests until the oldest start leaves the sliding window", async () => {
+  const c = clock();
+  const sleeps: { ms: number; done: () => void }[] = [];
+  const sleep = (ms: number) => new Promise<void>((done) => void sleeps.push({ ms, done }));
+  const g = new Governor({ now: c.now, initial: 50, maxRequests: 10, hardShare: 1, windowMs: 1000, sleep });
+  for (let i = 0; i < 10; i++) {
+    const t = g.tryAcquire();
+    assert.ok(t, `request ${i + 1} of 10 starts`);
+    c.advance(10);
+    g.release(t, "ok");
+  }
+  assert.equal(g.tryAcquire(), undefined, "the 11th waits: the window holds 10 starts");
+  assert.equal(g.startedInWindow(), 10);
+  const waiting = g.acquire();
+  await Promise.resolve();
+  assert.equal(sleeps.length, 1, "one timer is armed for when the first start leaves the window");
+  const wait = sleeps[0]!.ms;
+  assert.ok(wait > 900 && wait <= 1001, `waits about the rest of the window (${wait} ms)`);
+  c.advance(wait);
+  sleeps[0]!.done();
+  const ticket = await waiting;
+  assert.ok(ticket, "a slot frees once the oldest start is out of the window");
+  assert.equal(g.startedInWindow(), 10, "the window still holds 10: nine old starts and the new one");
+});

@@ -16,6 +16,11 @@
  *   Past `softShare` of the budget the allowed concurrency shrinks linearly; past `hardShare`
  *   nothing new starts until old spending leaves the window.
  *
+ * - the request-count limit (6,000 requests per user per 5-minute sliding window, 0x80072322) is
+ *   paced from the client side: past `hardShare` of `maxRequests` started inside the window,
+ *   nothing new starts until the oldest start leaves it — so a long run spends its window
+ *   without provoking 429s and their Retry-After pauses. Set both to the org's real numbers.
+ *
  * Retry-After is not handled here: the user's PauseGate holds every sender (see Session).
  */
 import type { Sleep } from "../../support/pause-gate.js";
@@ -34,6 +39,8 @@ export interface GovernorOptions {
   readonly latencyFloorMs?: number;
   /** Server time allowed per window (api-limits: 1,200,000 ms per 300 s). */
   readonly executionBudgetMs?: number;
+  /** Requests per window per user (api-limits: 6,000 per 300 s). */
+  readonly maxRequests?: number;
   readonly windowMs?: number;
   /** Share of the budget after which concurrency shrinks, and after which nothing starts. */
   readonly softShare?: number;
@@ -51,6 +58,7 @@ export const governorDefaults = {
   latencyFactor: 2.5,
   latencyFloorMs: 500,
   executionBudgetMs: 1_200_000,
+  maxRequests: 6000,
   windowMs: 300_000,
   softShare: 0.7,
   hardShare: 0.95,
@@ -90,6 +98,8 @@ export class Governor {
   #fast: number | undefined;
   #base: number | undefined;
   readonly #spent: { at: number; ms: number }[] = [];
+  /** When each request inside the window started (ascending). */
+  readonly #starts: number[] = [];
   readonly #waiters: (() => void)[] = [];
   #budgetTimer = false;
 
@@ -112,9 +122,20 @@ export class Governor {
     return this.#spent.reduce((sum, e) => sum + e.ms, 0);
   }
 
-  /** Slots usable now: the AIMD limit, scaled down as the execution budget runs out. */
+  /** Requests started inside the sliding window. */
+  startedInWindow(now = this.#now()): number {
+    const from = now - this.#o.windowMs;
+    let drop = 0;
+    while (drop < this.#starts.length && (this.#starts[drop] ?? 0) <= from) drop++;
+    if (drop > 0) this.#starts.splice(0, drop);
+    return this.#starts.length;
+  }
+
+  /** Slots usable now: the AIMD limit, scaled down as the execution budget runs out; none while
+   * the window already holds its share of requests. */
   allowed(now = this.#now()): number {
     const { executionBudgetMs: budget, softShare, hardShare } = this.#o;
+    if (this.startedInWindow(now) >= this.#requestCap()) return 0;
     const limit = Math.floor(this.#limit);
     const used = this.spentMs(now);
     const soft = budget * softShare;
@@ -136,6 +157,7 @@ export class Governor {
     const now = this.#now();
     if (this.#inFlight >= this.allowed(now)) return undefined;
     this.#inFlight++;
+    this.#starts.push(now);
     this.#peak = Math.max(this.#peak, this.#inFlight);
     if (this.#inFlight >= Math.floor(this.#limit)) this.#fullAt = now;
     return { startedAt: now, epoch: this.#epoch };
@@ -191,6 +213,10 @@ export class Governor {
     }
   }
 
+  #requestCap(): number {
+    return Math.max(1, Math.floor(this.#o.maxRequests * this.#o.hardShare));
+  }
+
   #cut(ticket: Ticket): void {
     if (ticket.epoch !== this.#epoch) return; // same congestion event as the last cut
     this.#epoch++;
@@ -215,11 +241,13 @@ export class Governor {
   #wake(): void {
     let free = this.allowed() - this.#inFlight;
     while (free-- > 0 && this.#waiters.length > 0) this.#waiters.shift()?.();
+    if (this.#waiters.length > 0) this.#armBudgetTimer();
   }
 
-  /** Over budget with nobody in flight, no release will wake the queue: a timer must. */
+  /** Over a budget or cap, no release will wake the queue: a timer must. */
   #armBudgetTimer(): void {
-    if (this.#budgetTimer || this.#inFlight > 0 || this.allowed() > 0) return;
+    // allowed() is 0 only for a budget or request cap, which only time lifts: releases won't.
+    if (this.#budgetTimer || this.allowed() > 0) return;
     const now = this.#now();
     const hard = this.#o.executionBudgetMs * this.#o.hardShare;
     let used = this.spentMs(now);
@@ -229,6 +257,9 @@ export class Governor {
       used -= e.ms;
       at = e.at + this.#o.windowMs;
     }
+    // The request cap: wait until enough starts have left the window.
+    const over = this.startedInWindow(now) - this.#requestCap();
+    if (over >= 0) at = Math.max(at, (this.#starts[over] ?? now) + this.#o.windowMs);
     this.#budgetTimer = true;
     void this.#sleep(Math.max(1, at - now + 1)).then(() => {
       this.#budgetTimer = false;
