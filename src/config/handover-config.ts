@@ -4,6 +4,57 @@ import { z } from "zod";
  * handover.yaml (version 1): where the source and target are, and the run options.
  * Secrets never live here: a real target names the environment variable that holds them.
  */
+const dataverseTarget = z.object({
+  kind: z.literal("dataverse"),
+  url: z.string().url(),
+  prefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/).default("hc"),
+  /** Secondary practice links as connections (default) or rows of a custom table. */
+  practiceLinks: z.enum(["connections", "table"]).default("connections"),
+  /** The org's edition: Sales Professional caps custom tables at 15. */
+  edition: z.enum(["enterprise", "sales-professional"]).default("enterprise"),
+  /** Requests per 24 h the migration's identity may send (default: the application-user pool). */
+  dailyRequestEntitlement: z.number().int().positive().optional(),
+  /** The org's service-protection request limit per application user; the loader paces
+   * itself under it instead of waiting out 429s (Dataverse's documented 6,000 per 300 s). */
+  requestLimit: z.object({
+    requests: z.number().int().positive().default(6000),
+    windowSeconds: z.number().int().positive().default(300),
+  }).prefault({}),
+  /** Where files too large for a note are linked (options.oversizeFiles: link): the SharePoint
+   * site or document location new folders go under. */
+  documentLocation: z.object({
+    parent: z.object({ table: z.enum(["sharepointsite", "sharepointdocumentlocation"]), id: z.string().uuid() }),
+    name: z.string().min(1).optional(),
+  }).optional(),
+  auth: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("sandbox") }),
+    z.object({
+      kind: z.literal("client-credentials"),
+      tenantId: z.string().min(1),
+      clientId: z.string().min(1),
+      clientSecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
+    }),
+  ]),
+});
+
+/** Salesforce Sales Cloud: the login (or My Domain) URL, and how the migration's integration user
+ * signs in. Secrets come from the environment variables named here. */
+const salesforceTarget = z.object({
+  kind: z.literal("salesforce"),
+  url: z.string().url(),
+  apiVersion: z.string().regex(/^\d{2}\.0$/).default("60.0"),
+  /** Rows per object per write above which Bulk API 2.0 is used instead of sObject collections. */
+  bulkThreshold: z.number().int().positive().default(2000),
+  /** Share of the org's daily API allocation kept for its own users; the run stops cleanly and
+   * resumes later rather than eat into it. */
+  reserveShare: z.number().min(0).max(0.9).default(0.2),
+  auth: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("sandbox") }),
+    z.object({ kind: z.literal("client-credentials"), clientId: z.string().min(1), clientSecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }),
+    z.object({ kind: z.literal("jwt"), clientId: z.string().min(1), username: z.string().min(1), privateKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/) }),
+  ]),
+});
+
 export const handoverConfigSchema = z.object({
   version: z.literal(1),
   name: z.string().min(1),
@@ -15,26 +66,7 @@ export const handoverConfigSchema = z.object({
     /** Prefix of every source key we write to the target (hc_sourcekey = prefix:table:id). */
     keyPrefix: z.string().regex(/^[a-z0-9-]+$/).default("vp"),
   }),
-  target: z.object({
-    kind: z.literal("dataverse"),
-    url: z.string().url(),
-    prefix: z.string().regex(/^[a-z][a-z0-9]{1,7}$/).default("hc"),
-    /** Secondary practice links as connections (default) or rows of a custom table. */
-    practiceLinks: z.enum(["connections", "table"]).default("connections"),
-    /** The org's edition: Sales Professional caps custom tables at 15. */
-    edition: z.enum(["enterprise", "sales-professional"]).default("enterprise"),
-    /** Requests per 24 h the migration's identity may send (default: the application-user pool). */
-    dailyRequestEntitlement: z.number().int().positive().optional(),
-    auth: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("sandbox") }),
-      z.object({
-        kind: z.literal("client-credentials"),
-        tenantId: z.string().min(1),
-        clientId: z.string().min(1),
-        clientSecretEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/),
-      }),
-    ]),
-  }),
+  target: z.discriminatedUnion("kind", [dataverseTarget, salesforceTarget]),
   options: z
     .object({
       /** Email of the CRM user who owns records whose provider has no active CRM user. */
@@ -52,6 +84,9 @@ export const handoverConfigSchema = z.object({
         teams: z.array(z.string()).default([]),
         users: z.array(z.string().email()).default([]),
       }).optional(),
+      /** Files over the target's upload limit: refuse the record (default), or link a document
+       * location (target.documentLocation) to the parent row instead and flag the record. */
+      oversizeFiles: z.enum(["reject", "link"]).default("reject"),
       /** Proposals at or above this confidence may be accepted in one step in map review. */
       confirmThreshold: z.number().min(0).max(1).default(0.8),
     })

@@ -26,6 +26,8 @@ export interface TargetConnector {
   /** Optional: notes (with an optional file) upserted by sourceKey under a parent row. One
    * outcome per input row, in input order; a note is never dropped or cut silently. */
   writeNotes?(rows: readonly NoteRow[], options?: NoteWriteOptions): Promise<readonly NoteOutcome[]>;
+  /** Optional, with writeNotes: how much one note holds, so the plan can flag what won't fit. */
+  noteLimits?(): Promise<NoteLimits>;
   /** Optional: secures the plan's columns and sets up its security profiles; one outcome per item. */
   applyFieldSecurity?(plan: SchemaPlan): Promise<readonly SecurityOutcome[]>;
   /** Optional: how many custom tables the target already has (edition limits). */
@@ -221,8 +223,19 @@ export type SchemaOutcome =
   | { readonly ok: true; readonly kind: "column" | "key" | "table"; readonly table: string; readonly name: string; readonly created: boolean }
   | { readonly ok: false; readonly kind: "column" | "key" | "table"; readonly table: string; readonly name: string; readonly error: TargetFailure };
 
+/** What one note holds on this target (Dataverse: annotation.notetext length and the org's
+ * maximum upload size). Longer text is split into parts; a larger file can't be attached. */
+export interface NoteLimits {
+  readonly table: string;
+  readonly maxTextLength: number;
+  readonly maxFileBytes: number;
+}
+
 /** A note (with at most one file) under a parent row, upserted by our key. */
 export interface NoteRow {
+  /** The note table the template lands this object in (Dataverse: annotation; Salesforce:
+   * ContentNote for text notes, ContentVersion for files); readBack uses the same name. */
+  readonly table?: string;
   readonly sourceKey: string;
   readonly parent: LookupRef;
   readonly subject: string | null;

@@ -6,8 +6,7 @@ import type { TargetConnector } from "../contracts/target.js";
 import { HandoverError } from "../contracts/handover-error.js";
 import { createExportSource, getProfile } from "../sources/export/index.js";
 import { openStore, type Store } from "../store/open-store.js";
-import { createDataverseTarget, msalTokenProvider, sandboxToken } from "../targets/dataverse/index.js";
-import { dataverseTemplate } from "./map/templates/dataverse.js";
+import { openTarget } from "./open-target.js";
 import type { TargetTemplate } from "./map/templates/template.js";
 
 /** Everything a command works with, built from the workspace's handover.yaml. */
@@ -28,16 +27,11 @@ export async function openContext(ws: Workspace): Promise<Context> {
   const profile = getProfile(config.source.profile);
   if (!profile) throw new HandoverError("HO-CFG-005", { kind: "source profile", name: config.source.profile, known: "visual-practice" });
   const source = createExportSource({ root: resolve(ws.root, config.source.path), profile });
-  const auth = config.target.auth;
-  const token = auth.kind === "sandbox" ? sandboxToken : msalTokenProvider({ ...auth, url: config.target.url });
-  const target = createDataverseTarget({
-    url: config.target.url, token, prefix: config.target.prefix, batchSize: config.options.batchSize,
-    ...(config.target.dailyRequestEntitlement ? { entitlement: config.target.dailyRequestEntitlement } : {}),
-  });
+  const { target, template } = openTarget(config);
   const store = await openStore(ws.storeFile);
   return {
     ws, config, store, source, target,
-    template: dataverseTemplate(config.target.prefix, { practiceLinks: config.target.practiceLinks }),
+    template,
     actor: process.env.HANDOVER_ACTOR ?? process.env.USER ?? "unknown",
     close: () => store.close(),
   };

@@ -79,12 +79,21 @@ function assertDirtCaught(r: Reconciliation): void {
       case "duplicate-key":
         assert.ok(at(d.table!, d.rows![1]!).some((h) => "status" in h && h.status === "skipped" && h.reason === "duplicate-source-key"), `duplicate key ${d.key} not skipped`);
         break;
+      case "long-note":
+        assert.ok(hits.some((h) => "code" in h && h.code === "HO-LOD-004"), `long note at ${d.table} row ${d.row} not split and flagged`);
+        break;
+      case "missing-file":
+        assert.ok(hits.some((h) => "status" in h && h.status === "rejected" && h.reason === "HO-LOD-003"), `missing file at ${d.table} row ${d.row} not rejected`);
+        break;
+      case "large-file":
+        assert.ok(hits.some((h) => "status" in h && h.status === "rejected" && h.reason === "HO-LOD-005"), `oversize file at ${d.table} row ${d.row} not refused`);
+        break;
       default:
         continue;
     }
     checked[d.kind] = (checked[d.kind] ?? 0) + 1;
   }
-  for (const kind of ["bad-email", "bad-phone", "bad-date", "malformed-row", "dangling-reference", "duplicate-key", "end-before-start"]) assert.ok((checked[kind] ?? 0) > 0, `no ${kind} in the export to check`);
+  for (const kind of ["bad-email", "bad-phone", "bad-date", "malformed-row", "dangling-reference", "duplicate-key", "end-before-start", "long-note", "missing-file", "large-file"]) assert.ok((checked[kind] ?? 0) > 0, `no ${kind} in the export to check`);
 }
 
 /** No patient's email or full name may reach the terminal (stdout or stderr, human or --json). */
@@ -159,6 +168,24 @@ test("a 2,000-patient export migrates with every record accounted for, lookups a
   const contactIds = new Set(contacts.map((c) => c.contactid));
   assert.ok(activities.every((a) => contactIds.has(ref(a, "regardingobjectid"))), "every activity regards a migrated contact");
   assert.ok(activities.some((a) => a.statecode === 1) && activities.some((a) => a.statecode === 3), "completed and scheduled states both present");
+  // Clinical notes and documents became notes on their contact; long ones in numbered parts.
+  const notesRow = v.reconciliation.tables.find((t) => t.table === "clinical_notes")!;
+  const docsRow = v.reconciliation.tables.find((t) => t.table === "documents")!;
+  const notes = snap.annotation!.filter((a) => typeof a.hc_sourcekey === "string");
+  const whole = notes.filter((a) => !String(a.hc_sourcekey).includes("#part"));
+  assert.equal(whole.length, notesRow.loaded + notesRow.flagged + docsRow.loaded + docsRow.flagged, "one note per loaded clinical note and document");
+  assert.ok(notes.length > whole.length, "long notes have continuation parts");
+  assert.equal(new Set(notes.map((a) => a.hc_sourcekey)).size, notes.length, "no duplicate note");
+  assert.ok(notes.every((a) => contactIds.has(ref(a, "objectid"))), "every note sits on a migrated contact");
+  const withFiles = notes.filter((a) => a.documentbody);
+  assert.equal(withFiles.length, docsRow.loaded + docsRow.flagged, "every loaded document carries its file");
+  assert.ok(withFiles.every((a) => a.filename && a.mimetype), "files keep their name and type");
+  // The plan flagged the oversize files before anything was written.
+  const planNotes = (JSON.parse(readFileSync(join(ws, ".handover", "reports", "plan", "plan.json"), "utf8")) as { notes: { table: string; oversizeCount: number; missingCount: number; longTextCount: number }[] }).notes;
+  const largeFiles = manifest.dirt.filter((d) => d.kind === "large-file").length;
+  assert.equal(planNotes.find((n) => n.table === "documents")?.oversizeCount, largeFiles, "the plan names every file over the upload limit");
+  assert.equal(planNotes.find((n) => n.table === "documents")?.missingCount, manifest.dirt.filter((d) => d.kind === "missing-file").length);
+  assert.equal(planNotes.find((n) => n.table === "clinical_notes")?.longTextCount, manifest.dirt.filter((d) => d.kind === "long-note").length);
   // Secondary practice links became connections; reports are private.
   assert.ok(snap.connection!.filter((c) => c.hc_sourcekey).length > 0);
   for (const file of v.reports) assert.equal(statSync(file).mode & 0o077, 0, `${file} must be owner-only`);

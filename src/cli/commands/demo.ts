@@ -15,14 +15,15 @@ import { rollback } from "../../core/rollback/rollback.js";
 import { executeRun } from "../../core/run/execute-run.js";
 import { verifyRun } from "../../core/verify/verify-run.js";
 import { appendAudit } from "../../store/audit-log.js";
-import { startDataverseSandbox, type SeedUser } from "../../../sandbox/dataverse/index.js";
+import type { SeedUser } from "../../../sandbox/dataverse/index.js";
+import { startDemoTarget, type DemoTargetKind } from "./demo-target.js";
 import { generateVisualPracticeExport } from "../../../sandbox/visual-practice/index.js";
 import { createOutput } from "../output.js";
 import { printVerify, progressPrinter, type GlobalOptions } from "./workflow.js";
 
 /**
  * The whole workflow on embedded defaults: a synthetic Visual Practice export, a local Dataverse
- * sandbox, and init → discover → map → review (auto-confirm above the threshold, said aloud) →
+ * (or, with --target salesforce, Salesforce) sandbox, and init → discover → map → review (auto-confirm above the threshold, said aloud) →
  * plan → schema apply → sample → run → verify → rollback.
  */
 export function registerDemo(program: Command): void {
@@ -31,8 +32,10 @@ export function registerDemo(program: Command): void {
     .option("--patients <n>", "patients to generate", (v) => parseInt(v, 10), 500)
     .option("--seed <s>", "generator seed", (v) => parseInt(v, 10), 1)
     .option("--threshold <confidence>", "auto-confirm proposals at or above this", parseFloat, 0.8)
+    .option("--target <kind>", "dataverse or salesforce", "dataverse")
     .option("--keep", "skip the final rollback (leave the data in the sandbox)")
-    .action(async (o: { dir: string; patients: number; seed: number; threshold: number; keep?: boolean }, cmd: Command) => {
+    .action(async (o: { dir: string; patients: number; seed: number; threshold: number; target: string; keep?: boolean }, cmd: Command) => {
+      if (o.target !== "dataverse" && o.target !== "salesforce") throw new HandoverError("HO-CLI-002", { option: "--target", reason: "expected dataverse or salesforce" });
       const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
       const root = resolve(o.dir);
       if (existsSync(join(root, "handover.yaml")) && !existsSync(join(root, ".handover", "demo"))) throw new HandoverError("HO-CFG-003", { path: root });
@@ -41,12 +44,12 @@ export function registerDemo(program: Command): void {
       out.line(`1/9 generate: ${o.patients} synthetic Visual Practice patients (seed ${o.seed}) → ${join(root, "export")}`);
       const generated = await generateVisualPracticeExport({ patients: o.patients, seed: o.seed, outDir: join(root, "export") });
       const users = JSON.parse(readFileSync(join(root, "export", "crm-users.json"), "utf8")) as SeedUser[];
-      const sandbox = await startDataverseSandbox({ port: 0, dataFile: join(root, ".handover", "demo", "dataverse-sandbox.json"), users });
+      const sandbox = await startDemoTarget(o.target as DemoTargetKind, root, users);
       try {
-        out.line(`2/9 sandbox: Dataverse Web API at ${sandbox.url} with ${generated.crmUsers} CRM users`);
+        out.line(`2/9 sandbox: ${sandbox.label} at ${sandbox.url} with ${generated.crmUsers} CRM users`);
         saveConfig(ws, handoverConfigSchema.parse({
           version: 1, name: "handover-demo", source: { kind: "export", profile: "visual-practice", path: "export" },
-          target: { kind: "dataverse", url: sandbox.url, auth: { kind: "sandbox" } }, options: { fallbackOwnerEmail: "crm.admin@example.com" },
+          target: sandbox.config, options: { fallbackOwnerEmail: "crm.admin@example.com" },
         }));
         const ctx = await openContext(ws);
         try {

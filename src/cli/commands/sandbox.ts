@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { HandoverError } from "../../contracts/handover-error.js";
-import { runDataverseSandboxCli } from "../../../sandbox/dataverse/index.js";
+import { runDataverseSandboxCli, type SeedUser } from "../../../sandbox/dataverse/index.js";
+import { runSalesforceSandboxCli } from "../../../sandbox/salesforce/index.js";
+import { readFileSync } from "node:fs";
+import { salesforceUsers } from "./demo-target.js";
 import { formatGeneratedExportSummary, generateVisualPracticeExport } from "../../../sandbox/visual-practice/index.js";
 import { createOutput } from "../output.js";
 import type { GlobalOptions } from "./workflow.js";
@@ -28,7 +31,20 @@ export function registerSandbox(program: Command): void {
         ...(o.users ? { usersFile: o.users } : {}), ...(budget ? { budget } : {}), ...(o.metadata ? { metadataFile: o.metadata } : {}),
       });
     });
-  for (const name of ["salesforce", "practicehub"]) {
+  sandbox.command("salesforce").description("run a local Salesforce sandbox (REST, Bulk API 2.0, Tooling, OAuth) until Ctrl-C")
+    .option("--port <port>", "port (0 = any free port)", int("--port"), 7072)
+    .option("--data <file>", "state file (kept across restarts)", "salesforce-sandbox.json")
+    .option("--users <file>", "seed users from a JSON file (crm-users.json, or [{ email, name, isActive }])")
+    .option("--daily-api-limit <n>", "daily API request allocation", int("--daily-api-limit"))
+    .option("--audit-fields", "grant \"Set Audit Fields upon Record Creation\" (CreatedDate writable on insert)")
+    .action(async (o: { port: number; data: string; users?: string; dailyApiLimit?: number; auditFields?: boolean }) => {
+      const users = o.users ? sandboxUsers(o.users) : undefined;
+      await runSalesforceSandboxCli({
+        port: o.port, dataFile: o.data, ...(o.dailyApiLimit ? { dailyApiLimit: o.dailyApiLimit } : {}), ...(o.auditFields ? { auditFieldsGranted: true } : {}),
+        ...(users ? { users } : {}),
+      });
+    });
+  for (const name of ["practicehub"]) {
     sandbox.command(name).description(`(not yet available) ${name} sandbox`).action(() => { throw new HandoverError("HO-CLI-001", { verb: `sandbox ${name}` }); });
   }
   sandbox.command("generate <vendor>").description("write a deterministic synthetic export with realistic dirt (vendor: visual-practice)")
@@ -48,4 +64,16 @@ function parseBudget(text: string): { requests: number; windowSeconds: number } 
   const m = /^(\d+)\/(\d+)$/.exec(text);
   if (!m) throw new HandoverError("HO-CLI-002", { option: "--budget", reason: "expected REQUESTS/SECONDS, e.g. 6000/300" });
   return { requests: Number(m[1]), windowSeconds: Number(m[2]) };
+}
+
+/** Users for the Salesforce sandbox: crm-users.json (Dataverse shape) or the sandbox's own shape. */
+function sandboxUsers(file: string): { email: string; name?: string; isActive?: boolean }[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw new HandoverError("HO-CLI-002", { option: "--users", reason: "expected a readable JSON file" });
+  }
+  if (!Array.isArray(parsed)) throw new HandoverError("HO-CLI-002", { option: "--users", reason: "expected a JSON array of users" });
+  return parsed.map((u: Record<string, unknown>) => (typeof u.internalemailaddress === "string" ? salesforceUsers([u as unknown as SeedUser])[0]! : (u as { email: string })));
 }

@@ -41,19 +41,20 @@ export function registerWorkflow(program: Command): void {
     .option("--source <kind>", "source system profile", "visual-practice")
     .option("--target <kind>", "target CRM", "dataverse")
     .option("--export <dir>", "folder of the source export", "export")
-    .option("--url <url>", "target URL (the local sandbox by default)", "http://127.0.0.1:7071")
+    .option("--url <url>", "target URL (default: the local sandbox, http://127.0.0.1:7071 for Dataverse, :7072 for Salesforce)")
     .option("--fallback-owner <email>", "CRM user who owns records of unmatched staff")
     .option("--force", "overwrite an existing handover.yaml")
-    .action(async (name: string, o: { source: string; target: string; export: string; url: string; fallbackOwner?: string; force?: boolean }, cmd: Command) => {
+    .action(async (name: string, o: { source: string; target: string; export: string; url?: string; fallbackOwner?: string; force?: boolean }, cmd: Command) => {
       const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
       if (o.source !== "visual-practice") throw new HandoverError("HO-CFG-005", { kind: "source", name: o.source, known: "visual-practice" });
-      if (o.target !== "dataverse") throw new HandoverError("HO-CLI-001", { verb: `init --target ${o.target}` });
+      if (o.target !== "dataverse" && o.target !== "salesforce") throw new HandoverError("HO-CFG-005", { kind: "target", name: o.target, known: "dataverse, salesforce" });
+      const url = o.url ?? (o.target === "salesforce" ? "http://127.0.0.1:7072" : "http://127.0.0.1:7071");
       const ws = workspaceAt(name);
       if (existsSync(ws.configFile) && !o.force) throw new HandoverError("HO-CFG-003", { path: ws.root });
       const config = handoverConfigSchema.parse({
         version: 1, name: name.split("/").pop(),
         source: { kind: "export", profile: o.source, path: o.export },
-        target: { kind: "dataverse", url: o.url, auth: { kind: "sandbox" } },
+        target: { kind: o.target, url, auth: { kind: "sandbox" } },
         options: { fallbackOwnerEmail: o.fallbackOwner ?? null },
       });
       saveConfig(ws, config);
@@ -110,6 +111,10 @@ export function registerWorkflow(program: Command): void {
       if (plan.schema.securityProfiles?.length) {
         const secured = plan.schema.securityProfiles.flatMap((p) => p.permissions).length;
         out.line(`Field-level security: ${secured} PHI column(s) secured by profile ${plan.schema.securityProfiles.map((p) => p.name).join(", ")}; ${plan.unsecuredPhi.length} PHI column(s) the target cannot secure (see the plan report)`);
+      }
+      for (const n of plan.notes) {
+        out.line(`Notes from ${n.table}: ${n.notes} → ${n.target}; ${n.longTextCount} over ${n.limits.maxTextLength.toLocaleString("en-US")} characters (split, flagged); ${n.files} file(s), ` +
+          `${n.oversizeCount} over the ${n.limits.maxFileBytes.toLocaleString("en-US")}-byte upload limit (${n.oversizeHandling === "link" ? "linked, flagged" : "refused"}), ${n.missingCount} missing`);
       }
       for (const c of plan.counts) out.line(`  ${c.table.padEnd(20)} ${String(c.rows).padStart(8)} → ${c.object} → ${c.target ?? "(resolved)"}`);
       out.line(`Reports: ${reports.join(", ")}`);

@@ -82,6 +82,20 @@ export const pipelineErrors = defineErrors({
     message: "Another run ({runId}) is in progress in this workspace.",
     hint: "Wait for it, or if it crashed, resume it with 'handover run'.",
   },
+  "HO-LOD-003": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the file it names is {problem}; the record is rejected.",
+    hint: "Put the file back in the export folder (paths are relative to it) and run again; a re-run picks the record up.",
+  },
+  "HO-LOD-004": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the text is longer than one note holds; it was written as {parts} linked notes, flagged.",
+  },
+  "HO-LOD-005": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the file is larger than the target's upload limit; {handling}.",
+    hint: "Set options.oversizeFiles to 'link' with a document location to link such files instead of refusing them.",
+  },
   "HO-VER-001": {
     category: "data",
     message: "Verification found {mismatches} field mismatch(es) and {missing} missing row(s).",

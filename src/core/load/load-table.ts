@@ -1,14 +1,15 @@
 import { sql } from "kysely";
 import { issue } from "../../contracts/handover-error.js";
 import type { TableMap } from "../transform/compile-map.js";
-import { dataverseDerive } from "../transform/dataverse-derive.js";
+import { deriveLinks } from "../transform/derive-links.js";
 import { primaryLinksFor } from "./primary-links.js";
 import { transformRecord, type RecordResult, type StagedRecord, type TransformContext } from "../transform/transform-record.js";
 import { checkRefs } from "./check-refs.js";
 import { saveOutcomes, type OutcomeEntry } from "./outcomes.js";
-import { writeBatch, type BatchDeps, type BatchItem } from "./write-batch.js";
+import { writeBatch, type BatchItem } from "./write-batch.js";
+import { writeNoteBatch, type NoteDeps } from "./write-notes.js";
 
-export interface TableLoadDeps extends BatchDeps {
+export interface TableLoadDeps extends NoteDeps {
   /** Staged rows per page handed to the target at once. */
   readonly pageSize: number;
   /** The transform context minus the per-batch derivation. */
@@ -50,7 +51,7 @@ export async function loadTable(deps: TableLoadDeps, map: TableMap): Promise<Tab
         .filter((r) => !deps.only || deps.only.has(r.source_key))
         .map((r) => ({ table: r.source_table, key: r.source_key, file: r.file, row: r.row, values: JSON.parse(r.values_json) as Record<string, string> }));
       if (records.length === 0) continue;
-      const derive = dataverseDerive({ map: deps.context.map, prefix: deps.context.prefix, ...(await primaryLinksFor(deps.store, map.object.name, records.map((r) => r.key))) });
+      const derive = deriveLinks({ map: deps.context.map, prefix: deps.context.prefix, primaryPractice: deps.context.primaryPractice, ...(await primaryLinksFor(deps.store, map.object.name, records.map((r) => r.key))) });
       const results = records.map((r) => transformRecord(r, { ...deps.context, derive }));
       const before = counts.loaded + counts.rejected + counts.folded;
       deferred += await settle(deps, map, targetTable, results, counts);
@@ -100,10 +101,17 @@ async function settle(deps: TableLoadDeps, map: TableMap, targetTable: string, r
     }
   });
   await saveOutcomes(deps.store.db, deps.runId, decided);
-  const result = await writeBatch(deps, targetTable, toWrite);
+  const result = map.notes
+    ? await writeNoteBatch(deps, targetTable, map.notes, toWrite, { text: sourceOf(map, map.notes.text), file: sourceOf(map, map.notes.file) })
+    : await writeBatch(deps, targetTable, toWrite);
   counts.loaded += result.created + result.updated;
   counts.rejected += result.failed;
   counts.created += result.created;
   counts.updated += result.updated;
   return deferred;
+}
+
+/** The source column routed to a target column, if any. */
+function sourceOf(map: TableMap, column: string): string | undefined {
+  return map.routes.find((r) => (r.landing.kind === "column" || r.landing.kind === "lookup") && r.landing.column === column)?.column;
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { CompiledMap } from "../transform/compile-map.js";
 import { parseDateTime } from "../transform/parse-value.js";
-import type { PrimaryLink } from "../transform/dataverse-derive.js";
+import type { PrimaryLink } from "../transform/derive-links.js";
 
 /** For a page of records: the primary link of each patient, or which links are primary. */
 export async function primaryLinksFor(store: Store, object: string, keys: readonly string[]): Promise<{ primaryByPatient: Map<string, PrimaryLink>; primaryLinkIds: Set<string> }> {

@@ -51,8 +51,15 @@ export async function writeBatch(deps: BatchDeps, table: string, items: readonly
     return { ...i.planned.row, fields };
   });
 
+  const journalIds = await journalIntents(store, runId, table, rows, existing);
+  const outcomes = await writeRespectingClosedRecords(target, rows, existing);
+  return recordOutcomes(deps, table, items, outcomes, journalIds, existing);
+}
+
+/** Step 2: one pending journal row per intended write, with the before-image, before anything is sent. */
+export async function journalIntents(store: Store, runId: string, table: string, rows: readonly TargetRow[], existing: ReadonlyMap<string, StoredRow>): Promise<number[]> {
   const now = new Date().toISOString();
-  const journalIds = await store.db.transaction().execute(async (trx) => {
+  return store.db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (let k = 0; k < rows.length; k += 200) {
       const inserted = await trx.insertInto("journal").values(rows.slice(k, k + 200).map((row) => {
@@ -67,9 +74,6 @@ export async function writeBatch(deps: BatchDeps, table: string, items: readonly
     }
     return ids;
   });
-
-  const outcomes = await writeRespectingClosedRecords(target, rows, existing);
-  return recordOutcomes(deps, table, items, outcomes, journalIds, existing);
 }
 
 const isClosed = (row: StoredRow | undefined) => typeof row?.fields.statecode === "number" && row.fields.statecode !== 0 && row.fields.statecode !== 3;
@@ -103,7 +107,8 @@ async function writeRespectingClosedRecords(target: TargetConnector, rows: reado
   });
 }
 
-async function recordOutcomes(
+/** Step 4: outcomes, journal completion, crosswalk and audit, in one transaction. */
+export async function recordOutcomes(
   deps: BatchDeps, table: string, items: readonly BatchItem[], outcomes: readonly WriteOutcome[],
   journalIds: readonly number[], existing: ReadonlyMap<string, StoredRow>,
 ): Promise<BatchResult> {

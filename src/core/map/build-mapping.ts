@@ -56,10 +56,10 @@ function customRow(
   return {
     source: `${table}.${column}`,
     model: `${object.name}.customProperties.${column}`,
-    target: targetTable ? `${targetTable}.${customColumnName(template.prefix, column)}` : null,
+    target: targetTable ? `${targetTable}.${customColumnName(template, column)}` : null,
     // How sure we are that no model field fits: the weaker the best alternative, the surer.
     confidence: round(Math.min(0.95, Math.max(0.5, 1 - best))),
-    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${customColumnName(template.prefix, column)} on ${targetTable}` : ""}`],
+    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${customColumnName(template, column)} on ${targetTable}` : ""}`],
     status: "proposed",
     // Unknown columns may hold anything: treat them as PHI until a person says otherwise.
     phi: true,
@@ -72,7 +72,7 @@ export function targetFor(key: string, object: ObjectDef, template: TargetTempla
   const landing = template.fields[key];
   if (landing?.kind === "none") return `(not written) ${landing.reason}`;
   if (!table) return "(not written) staff are resolved to CRM users";
-  if (!landing) return `${table}.${customColumnName(template.prefix, key.split(".")[1] ?? key)}`;
+  if (!landing) return `${table}.${customColumnName(template, key.split(".")[1] ?? key)}`;
   if (landing.kind === "column") return `${table}.${landing.column}`;
   if (landing.kind === "owner") return `${table}.${landing.column} (owner: the provider's CRM user by email)`;
   if (landing.kind === "state") return `${table}.statecode + statuscode (${Object.keys(landing.map).join(", ")})`;

@@ -13,7 +13,7 @@ export interface LoadOrder {
  * Derives the load order from the template's lookups (never hand-written): a table loads after
  * every table it looks up. Tables not written by us (users) are outside the graph.
  *
- * @example loadOrder(dataverseTemplate()).waves → [["account","connectionrole"],["contact"],["appointment","connection"]]
+ * @example loadOrder(dataverseTemplate()).waves → [["account","connectionrole"],["contact"],["annotation","appointment","connection"]]
  */
 export function loadOrder(template: TargetTemplate): LoadOrder {
   const written = new Set(template.tablesWritten);

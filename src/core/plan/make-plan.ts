@@ -2,13 +2,14 @@ import { mappingHash, type MappingFile } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
 import type { Context } from "../context.js";
 import { compileMap } from "../transform/compile-map.js";
-import { unaffiliatedName } from "../transform/dataverse-derive.js";
+import { unaffiliatedName } from "../transform/derive-links.js";
 import { handoverKey } from "../transform/source-key.js";
 import { loadOrder } from "./load-order.js";
 import { reconcileOwners, type StaffMember } from "./owners.js";
 import type { HandoverRow, Plan } from "./plan.js";
 import { planSchema } from "./schema-plan.js";
 import { checkCustomTables } from "./edition-limits.js";
+import { checkNotes } from "./note-check.js";
 import type { SchemaPlan, TargetCatalog } from "../../contracts/target.js";
 import { isHandoverError } from "../../contracts/handover-error.js";
 import { planFieldSecurity, withFieldSecurity } from "../../targets/dataverse/field-security.js";
@@ -25,7 +26,7 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
   const { schema, unsecuredPhi } = secure(planSchema(mapping, ctx.template, described, catalog), mapping, ctx, described);
   // Refuse, before anything is written, a map the org's edition can't hold.
   const existingCustom = ctx.target.countCustomTables ? await ctx.target.countCustomTables() : 0;
-  const customTables = checkCustomTables(ctx.config.target.edition, existingCustom, schema.tables?.length ?? 0);
+  const customTables = checkCustomTables(ctx.config.target.kind === "dataverse" ? ctx.config.target.edition : "enterprise", existingCustom, schema.tables?.length ?? 0);
 
   const staff = await readStaff(ctx, mapping);
   const fallbackRule = mapping.rules.find((r) => r.id === "fallback-owner");
@@ -39,15 +40,17 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
     columnLimits[t.name] = Object.fromEntries(t.columns.filter((c) => c.maxLength !== undefined).map((c) => [c.name, c.maxLength!]));
   }
   for (const c of schema.columns) if (c.maxLength !== undefined) (columnLimits[c.table] ??= {})[c.name] = c.maxLength;
+  // A note's text is split into parts on the target, never left out for its length.
+  for (const landing of Object.values(ctx.template.objects)) if (landing.table && landing.notes) delete columnLimits[landing.table]?.[landing.notes.text];
 
   const prefix = ctx.config.source.keyPrefix;
   const unaffiliated = mapping.rules.find((r) => r.id === "unaffiliated-account");
   const handoverRows: HandoverRow[] = [];
   if (unaffiliated?.status === "confirmed" && unaffiliated.value) {
-    handoverRows.push({ table: "account", sourceKey: handoverKey(prefix, unaffiliatedName), fields: { name: unaffiliated.value }, reason: "default account for patients with no practice" });
+    handoverRows.push({ table: ctx.template.primaryPractice.practiceTable, sourceKey: handoverKey(prefix, unaffiliatedName), fields: { [ctx.template.primaryPractice.nameColumn]: unaffiliated.value }, reason: "default account for patients with no practice" });
   }
-  for (const [code, name] of Object.entries(roleNames)) {
-    handoverRows.push({ table: "connectionrole", sourceKey: handoverKey(prefix, `connectionRole-${code}`), fields: { name }, reason: `connection role for practice links with role '${code}'` });
+  for (const [code, name] of ctx.template.linkRoleTable ? Object.entries(roleNames) : []) {
+    handoverRows.push({ table: ctx.template.linkRoleTable!, sourceKey: handoverKey(prefix, `connectionRole-${code}`), fields: { name }, reason: `connection role for practice links with role '${code}'` });
   }
   const dateFormats: Record<string, string> = {};
   for (const t of catalog.tables) for (const c of t.columns) if (c.dateFormat) dateFormats[`${t.name}.${c.name}`] = c.dateFormat;
@@ -59,6 +62,10 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
   }
   for (const r of handoverRows) rowsPerTable.set(r.table, (rowsPerTable.get(r.table) ?? 0) + 1);
   const requests = ctx.target.estimateRequests?.([...rowsPerTable].map(([table, rows]) => ({ table, rows })), ctx.config.options.pageSize) ?? null;
+
+  const hasNotes = [...map.tables.values()].some((t) => t.notes && t.targetTable);
+  const noteLimits = hasNotes && ctx.target.noteLimits ? await ctx.target.noteLimits() : null;
+  const notes = noteLimits ? await checkNotes(ctx.source, map, noteLimits, prefix, ctx.config.options.oversizeFiles) : [];
 
   return {
     version: 1,
@@ -74,6 +81,7 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
     requests,
     unsecuredPhi,
     dateFormats,
+    notes,
   };
 }
 
@@ -103,7 +111,7 @@ async function describeExisting(ctx: Context): Promise<TargetCatalog> {
     try {
       tables.push(...(await ctx.target.describe([name])).tables);
     } catch (error) {
-      if (!(isHandoverError(error) && error.code === "HO-TGT-005" && name.startsWith(`${ctx.template.prefix}_`))) throw error;
+      if (!(isHandoverError(error) && error.code === "HO-TGT-005" && ctx.template.naming.isCustom(name))) throw error;
     }
   }
   return { tables };

@@ -1,6 +1,7 @@
 import type { RequestCost, SchemaPlan } from "../../contracts/target.js";
 import type { CustomTableNeed } from "./edition-limits.js";
 import type { LoadOrder } from "./load-order.js";
+import type { NotePlan } from "./note-check.js";
 import type { OwnerReconciliation } from "./owners.js";
 
 /** A row Handover adds to the target itself (default account, connection roles). */
@@ -34,4 +35,7 @@ export interface Plan {
   readonly unsecuredPhi: readonly { readonly table: string; readonly column: string }[];
   /** Declared date formats of source columns, keyed `table.column` (from the vendor profile). */
   readonly dateFormats: Readonly<Record<string, string>>;
+  /** Source tables that land as notes: texts that will be split, files over the upload limit,
+   * files the rows name but the source lacks — known before anything is written. */
+  readonly notes: readonly NotePlan[];
 }

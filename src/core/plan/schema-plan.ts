@@ -12,7 +12,7 @@ export function planSchema(mapping: MappingFile, template: TargetTemplate, targe
   const has = (table: string, column: string) =>
     target.tables.find((t) => t.name === table)?.columns.some((c) => c.name === column) ?? false;
   const hasKey = (table: string, name: string) => target.tables.find((t) => t.name === table)?.keys.some((k) => k.name === name) ?? false;
-  const keyColumn = `${template.prefix}_sourcekey`;
+  const keyColumn = template.sourceKeyColumn;
   const columns: PlannedColumn[] = [];
   const keys: PlannedKey[] = [];
   for (const table of template.tablesWritten) {
@@ -26,7 +26,7 @@ export function planSchema(mapping: MappingFile, template: TargetTemplate, targe
   for (const row of mapping.fields) {
     if (row.status !== "confirmed" || !row.model || !row.target) continue;
     const [table, rest] = splitTarget(row.target);
-    if (!table || !rest || !rest.startsWith(`${template.prefix}_`) || has(table, rest) || seen.has(`${table}.${rest}`)) continue;
+    if (!table || !rest || !template.naming.isCustom(rest) || has(table, rest) || seen.has(`${table}.${rest}`)) continue;
     seen.add(`${table}.${rest}`);
     const [sourceTable, sourceColumn] = [row.source.slice(0, row.source.indexOf(".")), row.source.slice(row.source.indexOf(".") + 1)];
     const maxSeen = catalog.tables.find((t) => t.name === sourceTable)?.columns.find((c) => c.name === sourceColumn)?.maxLength ?? 0;
@@ -41,10 +41,11 @@ export function planSchema(mapping: MappingFile, template: TargetTemplate, targe
       reason: row.model.includes(".customProperties.") ? `custom property '${sourceColumn}'` : `model field ${row.model} has no standard column`,
     });
   }
-  const missingTables = template.tablesWritten.filter((t) => t.startsWith(`${template.prefix}_`) && !target.tables.some((x) => x.name === t));
+  const missingTables = template.tablesWritten.filter((t) => template.naming.isCustom(t) && !target.tables.some((x) => x.name === t));
+  const bare = (name: string) => name.replace(new RegExp(`^${template.prefix}_`), "").replace(/__c$/, "");
   const tables: PlannedTable[] = missingTables.map((name) => ({
-    name, label: labelFor(name.slice(template.prefix.length + 1)), pluralLabel: `${labelFor(name.slice(template.prefix.length + 1))}s`,
-    primaryName: `${template.prefix}_name`, primaryNameMaxLength: 200, ownership: "user", hasNotes: false,
+    name, label: labelFor(bare(name)), pluralLabel: `${labelFor(bare(name))}s`,
+    primaryName: template.naming.primaryName(name), primaryNameMaxLength: 200, ownership: "user", hasNotes: false,
     reason: `the map sends ${Object.entries(template.objects).filter(([, o]) => o.table === name).map(([k]) => k).join(", ")} here`,
   }));
   return tables.length > 0 ? { columns, keys, tables } : { columns, keys };

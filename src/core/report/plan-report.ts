@@ -27,6 +27,11 @@ export function writePlanReport(ctx: Context, plan: Plan): string[] {
       { title: "Lookup graph", columns: ["from", "to", "via"], rows: plan.order.edges.map((e) => [e.from, e.to, e.via]) },
       { title: "Owner reconciliation", columns: ["staff id", "name", "email", "status", "owner"], flagColumn: 5,
         rows: plan.owners.rows.map((o) => [o.staffId, o.name, o.email, o.status, o.ownerVia === "none" ? "none: records rejected" : o.ownerVia, o.ownerVia !== "none"]) },
+      { title: "Notes and files", columns: ["source table", "target", "notes", "split (text over limit)", "files", "MB", "over upload limit", "files missing"],
+        rows: plan.notes.map((n) => [n.table, n.target, n.notes, n.longTextCount, n.files, (n.fileBytes / 1048576).toFixed(1), n.oversizeCount, n.missingCount]),
+        note: plan.notes.length ? `One note holds ${plan.notes[0]!.limits.maxTextLength.toLocaleString("en-US")} characters and a file of ${plan.notes[0]!.limits.maxFileBytes.toLocaleString("en-US")} bytes; longer texts go as numbered parts (flagged); larger files are ${plan.notes[0]!.oversizeHandling === "link" ? "linked through a document location (flagged)" : "refused (their records rejected)"}.` : "No object lands as notes." },
+      { title: "Files over the upload limit and files missing (no content shown)", columns: ["source table", "key", "file", "row", "bytes", "problem"],
+        rows: plan.notes.flatMap((n) => [...n.oversizeFiles.map((f) => [n.table, f.sourceKey, f.file, f.row, f.size, "over the upload limit"]), ...n.missingFiles.map((f) => [n.table, f.sourceKey, f.file, f.row, "", f.problem])]) },
       { title: "Rows Handover adds", columns: ["table", "source key", "why"], rows: plan.handoverRows.map((r) => [r.table, r.sourceKey, r.reason]) },
     ]));
   return [html, json, owners];

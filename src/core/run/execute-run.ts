@@ -66,6 +66,10 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   const deps: TableLoadDeps = {
     store, target: ctx.target, runId, actor: ctx.actor, pageSize: ctx.config.options.pageSize,
     context: transformContext(ctx, map, plan, mapping),
+    ...(ctx.source.readFile ? { readFile: (path: string) => ctx.source.readFile!(path) } : {}),
+    ...(ctx.source.statFile ? { statFile: (path: string) => ctx.source.statFile!(path) } : {}),
+    ...(plan.notes?.[0] ? { noteLimits: plan.notes[0].limits } : {}),
+    noteOptions: { oversizeFiles: ctx.config.options.oversizeFiles },
     onProgress: (table, done) => say({ stage: "load", table, done }),
   };
   await markResolvedTables(ctx, map, runId, plan, only);

@@ -10,10 +10,11 @@ export function transformContext(ctx: Context, map: CompiledMap, plan: Plan, map
   const fallbackConfirmed = mapping.rules.find((r) => r.id === "fallback-owner")?.status === "confirmed";
   const fallbackId = fallbackConfirmed && plan.owners.fallback?.active ? plan.owners.fallback.userId : null;
   const owners = new Map(plan.owners.rows.map((o) => [o.staffId, o.ownerVia === "fallback" && !fallbackConfirmed ? null : o.ownerId]));
-  const user = (id: string | null | undefined): LookupRef | undefined => (id ? { table: "systemuser", id } : undefined);
+  const user = (id: string | null | undefined): LookupRef | undefined => (id ? { table: ctx.target.capabilities.userTable, id } : undefined);
   return {
     map,
     prefix: ctx.config.source.keyPrefix,
+    primaryPractice: ctx.template.primaryPractice,
     dateFormats: plan.dateFormats,
     ownerFor: (staffId) => (owners.has(staffId) ? user(owners.get(staffId)) : null),
     fallbackOwner: user(fallbackId),

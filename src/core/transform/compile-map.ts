@@ -1,6 +1,6 @@
 import type { MappingFile } from "../../config/mapping-file.js";
 import { getObject, type FieldDef, type ObjectDef } from "../../model/index.js";
-import type { Landing, TargetTemplate } from "../map/templates/template.js";
+import type { Landing, NoteColumns, TargetTemplate } from "../map/templates/template.js";
 
 /** One source column's confirmed route: model field (or custom property) and where it lands. */
 export interface ColumnRoute {
@@ -16,6 +16,8 @@ export interface TableMap {
   readonly table: string;
   readonly object: ObjectDef;
   readonly targetTable: string | null;
+  /** Set when the object lands as notes: the note table's column for each part. */
+  readonly notes?: NoteColumns;
   readonly keyColumns: readonly string[];
   readonly routes: readonly ColumnRoute[];
   /** Confirmed-rejected columns: read, then deliberately not migrated (reported as such). */
@@ -53,11 +55,13 @@ export function compileMap(mapping: MappingFile, template: TargetTemplate): Comp
       const route = routeFor(column, row.model, row.target, object, template);
       if (route) routes.push(route);
     }
-    const targetTable = template.objects[obj.model]?.table ?? null;
+    const landing = template.objects[obj.model];
+    const targetTable = landing?.table ?? null;
     tables.set(obj.source, {
       table: obj.source,
       object,
       targetTable,
+      ...(landing?.notes ? { notes: landing.notes } : {}),
       keyColumns: obj.key,
       routes,
       rejectedColumns,

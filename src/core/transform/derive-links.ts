@@ -2,6 +2,7 @@ import { issue } from "../../contracts/handover-error.js";
 import type { Derived, StagedRecord } from "./transform-record.js";
 import type { CompiledMap, TableMap } from "./compile-map.js";
 import { handoverKey, sourceKey } from "./source-key.js";
+import type { TargetTemplate } from "../map/templates/template.js";
 
 export interface PrimaryLink {
   readonly linkId: string;
@@ -10,6 +11,8 @@ export interface PrimaryLink {
 
 export interface DeriveInputs {
   readonly map: CompiledMap;
+  /** Where the primary practice lands on this target (template.primaryPractice). */
+  readonly primaryPractice: TargetTemplate["primaryPractice"];
   readonly prefix: string;
   /** Patient id → primary link, for the patients of the batch being transformed. */
   readonly primaryByPatient: ReadonlyMap<string, PrimaryLink>;
@@ -21,11 +24,13 @@ export interface DeriveInputs {
 export const unaffiliatedName = "unaffiliated-patients";
 
 /**
- * The Dataverse template's derivations: a contact's parentcustomerid is its primary practice
- * (most recently modified link) or the Unaffiliated Patients account; a primary link is carried
- * by that lookup instead of becoming a connection.
+ * The practice-link derivations every template shares: a patient's practice lookup
+ * (contact.parentcustomerid, Contact.AccountId) is its primary practice (most recently modified
+ * link) or the Unaffiliated Patients account; a primary link is carried by that lookup instead of
+ * becoming a row of its own (connection, AccountContactRelation).
  */
-export function dataverseDerive(inputs: DeriveInputs) {
+export function deriveLinks(inputs: DeriveInputs) {
+  const { column, practiceTable, patientTable } = inputs.primaryPractice;
   return (record: StagedRecord, table: TableMap): Derived => {
     if (table.object.name === "patient") {
       const link = inputs.primaryByPatient.get(record.key);
@@ -34,8 +39,8 @@ export function dataverseDerive(inputs: DeriveInputs) {
       if (link && practices) {
         return {
           lookups: {
-            parentcustomerid: {
-              ref: { table: "account", sourceKey: sourceKey(inputs.prefix, practices, link.practiceId) },
+            [column]: {
+              ref: { table: practiceTable, sourceKey: sourceKey(inputs.prefix, practices, link.practiceId) },
               transform: "primary practice: most recently modified link",
               sourceColumn: `${linkTable}.${link.linkId}`,
             },
@@ -44,8 +49,8 @@ export function dataverseDerive(inputs: DeriveInputs) {
       }
       return {
         lookups: {
-          parentcustomerid: {
-            ref: { table: "account", sourceKey: handoverKey(inputs.prefix, unaffiliatedName) },
+          [column]: {
+            ref: { table: practiceTable, sourceKey: handoverKey(inputs.prefix, unaffiliatedName) },
             transform: "no practice link: Unaffiliated Patients account",
             sourceColumn: "(none)",
           },
@@ -56,7 +61,7 @@ export function dataverseDerive(inputs: DeriveInputs) {
       const patientColumn = table.columnFor("patient");
       const patients = inputs.map.tableForObject("patient");
       if (inputs.primaryLinkIds.has(record.key) && patientColumn && patients) {
-        return { foldInto: { table: "contact", sourceKey: sourceKey(inputs.prefix, patients, record.values[patientColumn] ?? "") } };
+        return { foldInto: { table: patientTable, sourceKey: sourceKey(inputs.prefix, patients, record.values[patientColumn] ?? "") } };
       }
       const roleColumn = table.columnFor("role");
       if (roleColumn && !(record.values[roleColumn] ?? "").trim()) {

@@ -25,7 +25,7 @@ const mapping: MappingFile = {
   rules: [],
 };
 const ctx: TransformContext = {
-  map: compileMap(mapping, dataverseTemplate()), prefix: "vp",
+  map: compileMap(mapping, dataverseTemplate()), prefix: "vp", primaryPractice: dataverseTemplate().primaryPractice,
   dateFormats: { "appointments.ApptStart": "MM/DD/YYYY HH:mm", "appointments.ApptEnd": "MM/DD/YYYY HH:mm", "appointments.CreatedDate": "MM/DD/YYYY HH:mm" },
   ownerFor: (id) => (id === "PR1" ? { table: "systemuser", id: "u1" } : undefined),
   fallbackOwner: { table: "systemuser", id: "fallback" },

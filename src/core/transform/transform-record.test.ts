@@ -21,7 +21,7 @@ const mapping: MappingFile = {
   rules: [],
 };
 const ctx: TransformContext = {
-  map: compileMap(mapping, dataverseTemplate()), prefix: "vp", dateFormats: { "patients.DOB": "MM/DD/YYYY" },
+  map: compileMap(mapping, dataverseTemplate()), prefix: "vp", primaryPractice: dataverseTemplate().primaryPractice, dateFormats: { "patients.DOB": "MM/DD/YYYY" },
   ownerFor: (id) => (id === "P1" ? { table: "systemuser", id: "u1" } : undefined),
   fallbackOwner: undefined,
   columnLimit: (_t, c) => (c === "lastname" ? 10 : undefined),

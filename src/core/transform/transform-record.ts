@@ -2,6 +2,7 @@ import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { LookupRef, TargetRow, TargetValue } from "../../contracts/target.js";
 import type { CompiledMap, ColumnRoute, TableMap } from "./compile-map.js";
 import { parseValue } from "./parse-value.js";
+import type { TargetTemplate } from "../map/templates/template.js";
 import { handoverKey, sourceKey } from "./source-key.js";
 
 /** What verify will check for one written column: where the value came from and what it became. */
@@ -53,6 +54,8 @@ export interface StagedRecord {
 export interface TransformContext {
   readonly map: CompiledMap;
   readonly prefix: string;
+  /** Where the primary practice lands (the template's primaryPractice). */
+  readonly primaryPractice: TargetTemplate["primaryPractice"];
   readonly dateFormats: Readonly<Record<string, string>>;
   /** Staff source id → owner ref; undefined when neither the staff's user nor a fallback resolves;
    * null when the source has no such staff member. */

@@ -9,11 +9,12 @@ import { htmlPage } from "../report/html-page.js";
 import { transformContext } from "../run/transform-context.js";
 import { compileMap } from "../transform/compile-map.js";
 import { loadCatalog } from "../discover/catalog-file.js";
-import { dataverseDerive } from "../transform/dataverse-derive.js";
+import { deriveLinks } from "../transform/derive-links.js";
 import { primaryLinksFor } from "../load/primary-links.js";
 import { transformRecord, type StagedRecord } from "../transform/transform-record.js";
 import { compareField, type FieldDiff } from "./compare.js";
 import { reconcile, type Reconciliation } from "./reconcile.js";
+import { noteViews } from "./note-views.js";
 
 export interface VerifyResult {
   readonly runId: string;
@@ -57,20 +58,26 @@ export async function verifyRun(ctx: Context, mapping: MappingFile, plan: Plan, 
       if (outcomes.length === 0) break;
       last = outcomes[outcomes.length - 1]!.source_key;
       const records: StagedRecord[] = outcomes.map((o) => ({ table: table.table, key: o.source_key, file: o.file, row: o.row, values: JSON.parse(o.values_json) as Record<string, string> }));
-      const derive = dataverseDerive({ map, prefix: base.prefix, ...(await primaryLinksFor(ctx.store, table.object.name, records.map((r) => r.key))) });
+      const derive = deriveLinks({ map, prefix: base.prefix, primaryPractice: base.primaryPractice, ...(await primaryLinksFor(ctx.store, table.object.name, records.map((r) => r.key))) });
       const results = records.map((r) => transformRecord(r, { ...base, derive }));
       const keys = results.map((r) => r.sourceKey);
       const expectations = results.flatMap((r) => r.expectations);
       const columns = [...new Set(expectations.map((e) => e.column))];
-      const stored = new Map<string, StoredRow>();
+      let stored = new Map<string, StoredRow>();
       for (const row of await ctx.target.readBack(table.targetTable, keys, columns)) if (row.sourceKey) stored.set(row.sourceKey, row);
+      let expectedOf = (r: (typeof results)[number]) => r.expectations;
+      if (table.notes) {
+        const views = await noteViews(ctx, table.targetTable, table.notes, results, stored);
+        stored = views.rows;
+        expectedOf = (r) => views.expectations.get(r.sourceKey) ?? r.expectations;
+      }
       const ids = await resolver(ctx, expectations);
       const preExisting = await existedBefore(ctx, table.targetTable, keys);
       for (const r of results) {
         rowsChecked += 1;
         const row = stored.get(r.sourceKey);
         if (!row) missingRows += 1;
-        for (const exp of r.expectations) {
+        for (const exp of expectedOf(r)) {
           if (exp.createOnly && preExisting.has(r.sourceKey)) continue;
           const cmp = compareField(exp, row, (t, k) => ids.get(`${t}|${k}`));
           const diff: FieldDiff = {

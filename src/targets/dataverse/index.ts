@@ -8,7 +8,9 @@ import { unreachableReason } from "./errors.js";
 import { MetadataCache, publicTable } from "./metadata.js";
 import { readBack } from "./read-back.js";
 import { removeRows, restoreRows } from "./remove.js";
-import { writeNotes } from "./annotations.js";
+import { NOTE_TABLE, writeNotes } from "./annotations.js";
+import { readMaxUploadBytes } from "./annotations-files.js";
+import { NOTE_TEXT_MAX } from "./long-text.js";
 import type { DocumentLocationConfig } from "./annotations-location.js";
 import { applyFieldSecurity } from "./field-security-apply.js";
 import { applySchema } from "./schema.js";
@@ -121,6 +123,13 @@ export function createDataverseTarget(options: DataverseTargetOptions): TargetCo
 
     writeNotes: (rows, noteOptions) =>
       writeNotes(rows, { session, metadata, sourceKeyColumn, batchSize, documentLocation: options.documentLocation }, noteOptions),
+
+    async noteLimits() {
+      const meta = await metadata.table(NOTE_TABLE);
+      const maxUpload = await readMaxUploadBytes(session);
+      // The org limit applies to the Base64 text: 4 characters carry 3 bytes.
+      return { table: NOTE_TABLE, maxTextLength: meta.columns.find((c) => c.name === "notetext")?.maxLength ?? NOTE_TEXT_MAX, maxFileBytes: Math.floor(maxUpload / 4) * 3 };
+    },
 
     applyFieldSecurity: (plan) => applyFieldSecurity(plan, { session, metadata }),
     countCustomTables: () => countCustomTables(session),

@@ -63,6 +63,4 @@ export function partSubject(subject: string | null, part: number, of: number, ma
 }
 
 /** Our key for part n (n ≥ 2) of a note: stable across runs, so re-runs upsert the same parts. */
-export function partKey(sourceKey: string, part: number): string {
-  return part <= 1 ? sourceKey : `${sourceKey}#part${part}`;
-}
+export { notePartKey as partKey } from "../../contracts/note-parts.js";

@@ -1,4 +1,10 @@
-import type { Landing, TargetTemplate } from "./template.js";
+import { prefixNaming, type Landing, type NoteColumns, type TargetTemplate } from "./template.js";
+
+/** annotation columns per note part (Learn: reference/entities/annotation). */
+const annotationColumns: NoteColumns = {
+  parent: "objectid", subject: "subject", text: "notetext", fileName: "filename", mimeType: "mimetype",
+  file: "documentbody", createdOn: "overriddencreatedon", fileReadAs: "documentbody",
+};
 
 export interface DataverseTemplateOptions {
   /** Secondary practice links as connection rows (default) or rows of a custom table
@@ -34,7 +40,7 @@ function linkTableTemplate(base: TargetTemplate, prefix: string): TargetTemplate
       patientPracticeLink: { table, description: `most recent link → contact.parentcustomerid; other links → ${table} rows` },
     },
     fields,
-    tablesWritten: ["account", "contact", table, "appointment"],
+    tablesWritten: ["account", "contact", table, "appointment", "annotation"],
   };
 }
 
@@ -42,6 +48,10 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
   return {
     target: "dataverse",
     prefix,
+    sourceKeyColumn: `${prefix}_sourcekey`,
+    naming: prefixNaming(prefix),
+    primaryPractice: { patientTable: "contact", column: "parentcustomerid", practiceTable: "account", nameColumn: "name" },
+    linkRoleTable: "connectionrole",
     objects: {
       practice: { table: "account", description: "practice → account" },
       patient: { table: "contact", description: "patient → contact" },
@@ -51,6 +61,8 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
       },
       staff: { table: null, description: "staff → systemuser by email (record owner); not written" },
       appointment: { table: "appointment", description: "appointment → appointment activity regarding the contact, with its original times and state" },
+      clinicalNote: { table: "annotation", notes: annotationColumns, description: "clinical note → note on the contact; text over the column's length split into flagged parts" },
+      document: { table: "annotation", notes: annotationColumns, description: "document → note with the file attached on the contact; files over the org's upload limit flagged in the plan" },
     },
     fields: {
       "practice.sourceId": none("becomes the row's source key (hc_sourcekey)"),
@@ -118,6 +130,28 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
         },
       },
 
+      "clinicalNote.sourceId": none("becomes the note's source key"),
+      "clinicalNote.createdAt": none("the note keeps writtenAt as its creation time"),
+      "clinicalNote.modifiedAt": none("drives delta; the target keeps its own modifiedon"),
+      "clinicalNote.patient": { kind: "lookup", column: "objectid", refObject: "patient" },
+      "clinicalNote.appointment": none("the note sits on the patient's contact; the visit is named in its subject by the source"),
+      "clinicalNote.author": none("notes take the migration's identity as owner; the author stays in the source archive"),
+      "clinicalNote.title": { kind: "column", column: "subject" },
+      "clinicalNote.body": { kind: "column", column: "notetext" },
+      "clinicalNote.format": none("the text is moved as written (RTF/HTML markup kept)"),
+      "clinicalNote.writtenAt": { kind: "column", column: "overriddencreatedon", createOnly: true, readAs: "createdon" },
+
+      "document.sourceId": none("becomes the note's source key"),
+      "document.createdAt": none("the note keeps uploadedAt as its creation time"),
+      "document.modifiedAt": none("drives delta; the target keeps its own modifiedon"),
+      "document.patient": { kind: "lookup", column: "objectid", refObject: "patient" },
+      "document.fileName": { kind: "column", column: "filename" },
+      "document.mimeType": { kind: "column", column: "mimetype" },
+      "document.sizeBytes": none("Dataverse computes filesize from the file"),
+      "document.content": { kind: "column", column: "documentbody" },
+      "document.category": { kind: "column", column: "subject" },
+      "document.uploadedAt": { kind: "column", column: "overriddencreatedon", createOnly: true, readAs: "createdon" },
+
       "staff.sourceId": none("identifies the staff member as a record owner"),
       "staff.email": none("matched to a CRM user (systemuser.internalemailaddress)"),
       "staff.createdAt": none("staff are resolved to existing CRM users, not written"),
@@ -135,6 +169,6 @@ function connectionsTemplate(prefix: string, none: (reason: string) => { readonl
     derivedLookups: [
       { table: "contact", column: "parentcustomerid", refTable: "account", description: "primary practice (most recent link) or Unaffiliated Patients" },
     ],
-    tablesWritten: ["account", "connectionrole", "contact", "connection", "appointment"],
+    tablesWritten: ["account", "connectionrole", "contact", "connection", "appointment", "annotation"],
   };
 }

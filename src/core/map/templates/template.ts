@@ -20,6 +20,25 @@ export interface ObjectLanding {
   /** The target table, or null when the object is resolved against existing target rows (staff → users). */
   readonly table: string | null;
   readonly description: string;
+  /** The object lands as notes (with a file) under its parent's row, written through the
+   * target's note path: long text split into flagged parts, files sent whole or refused. */
+  readonly notes?: NoteColumns;
+}
+
+/** Which columns of the note table carry each part of a note (the field landings name them too). */
+export interface NoteColumns {
+  /** The lookup to the row the note sits on. */
+  readonly parent: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly fileName: string;
+  readonly mimeType: string;
+  /** Holds the file; the model value is the file's path in the source. */
+  readonly file: string;
+  /** The original creation time, sent on create only. */
+  readonly createdOn: string;
+  /** Where the file's content reads back, for verify (Dataverse: documentbody, Base64). */
+  readonly fileReadAs: string;
 }
 
 export interface TargetTemplate {
@@ -31,13 +50,40 @@ export interface TargetTemplate {
   readonly derivedLookups: readonly { readonly table: string; readonly column: string; readonly refTable: string; readonly description: string }[];
   /** Tables of the target that must exist (with our key column) for the rows we write. */
   readonly tablesWritten: readonly string[];
-  /** Custom column prefix on this target ("hc" → hc_mrn). Tables written whose name starts with
-   * `<prefix>_` are custom tables the plan creates when the target lacks them. */
+  /** Custom column prefix on this target ("hc" → hc_mrn on Dataverse). */
   readonly prefix: string;
+  /** The column holding our key on every table we write (hc_sourcekey, Handover_Source_Key__c). */
+  readonly sourceKeyColumn: string;
+  /** How this target names what we add: custom columns and tables, and how it tells them apart. */
+  readonly naming: TargetNaming;
+  /** Where a patient's primary practice lands (contact.parentcustomerid, Contact.AccountId): the
+   * patient's table, the lookup column, and the practices' table (which also takes the default
+   * account for patients with no practice). */
+  readonly primaryPractice: { readonly patientTable: string; readonly column: string; readonly practiceTable: string; readonly nameColumn: string };
+  /** Link roles become rows of this table, one per role (Dataverse connection roles); absent on
+   * targets where the role is a value on the link row. */
+  readonly linkRoleTable?: string;
 }
 
-/** The target column name for a custom property or an unmapped model field: hc_<lowercased name>. */
-export function customColumnName(prefix: string, name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9]+/g, "").slice(0, 40);
-  return `${prefix}_${cleaned || "field"}`;
+export interface TargetNaming {
+  /** A new column for a source column or model field ("Custom_Parking" → hc_customparking). */
+  column(name: string): string;
+  /** Whether a table or column name is one we would create (hc_…, …__c). */
+  isCustom(name: string): boolean;
+  /** The primary name column of a custom table we create. */
+  primaryName(table: string): string;
+}
+
+/** Dataverse-style names: `<prefix>_<lowercased letters and digits>`. */
+export function prefixNaming(prefix: string): TargetNaming {
+  return {
+    column: (name) => `${prefix}_${name.toLowerCase().replace(/[^a-z0-9]+/g, "").slice(0, 40) || "field"}`,
+    isCustom: (name) => name.startsWith(`${prefix}_`),
+    primaryName: () => `${prefix}_name`,
+  };
+}
+
+/** The target column name for a custom property or an unmapped model field. */
+export function customColumnName(template: Pick<TargetTemplate, "naming">, name: string): string {
+  return template.naming.column(name);
 }
