@@ -82,8 +82,9 @@ async function toNote(row: TargetRow, columns: NoteColumns, deps: NoteDeps): Pro
   if (!parent) return { code: "HO-LOD-003", problem: "missing" }; // unreachable: the parent is a required field
   const path = text(row.fields[columns.file]);
   const createdOn = text(row.fields[columns.createdOn]);
-  const base = { table: row.table, sourceKey: row.sourceKey, parent, subject: text(row.fields[columns.subject]), text: text(row.fields[columns.text]), ...(createdOn ? { createdOn } : {}) };
-  if (!path) return base;
+  const subject = text(row.fields[columns.subject]) || null;
+  const base = { table: row.table, sourceKey: row.sourceKey, parent, subject, text: text(row.fields[columns.text]), ...(createdOn ? { createdOn } : {}) };
+  if (!path) return subject === null && columns.subjectWhenEmpty ? { ...base, subject: columns.subjectWhenEmpty } : base;
   const limit = deps.noteOptions?.oversizeFiles === "link" ? undefined : deps.noteLimits?.maxFileBytes;
   if (limit !== undefined && deps.statFile) {
     const probe = await deps.statFile(path);
@@ -95,7 +96,7 @@ async function toNote(row: TargetRow, columns: NoteColumns, deps: NoteDeps): Pro
   if (limit !== undefined && content.bytes.length > limit) return { code: "HO-LOD-005" };
   const fileName = text(row.fields[columns.fileName]) ?? path.split(/[\\/]/).pop() ?? "file";
   const mimeType = text(row.fields[columns.mimeType]) ?? "application/octet-stream";
-  return { ...base, file: { fileName, mimeType, bytes: content.bytes } };
+  return { ...base, subject: subject ?? (columns.subjectWhenEmpty ? fileName : null), file: { fileName, mimeType, bytes: content.bytes } };
 }
 
 /** What the target did beyond a plain write becomes a warning on the record (status flagged). */

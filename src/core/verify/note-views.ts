@@ -53,7 +53,14 @@ export async function noteViews(
     if (typeof readAs === "string" && readAs !== "") fields[columns.fileReadAs] = fileDigest(Buffer.from(readAs, "base64"));
     if (row) rows.set(r.sourceKey, { ...row, fields });
     const adjusted: Expectation[] = [];
+    const fileName = r.expectations.find((e) => e.column === columns.fileName)?.expected;
+    const path = r.expectations.find((e) => e.column === columns.fileReadAs)?.expected;
     for (const exp of r.expectations) {
+      if (exp.column === columns.subject && (exp.expected === null || exp.expected === "") && columns.subjectWhenEmpty) {
+        const fallback = typeof path === "string" ? (typeof fileName === "string" ? fileName : path.split(/[\\/]/).pop() ?? "") : columns.subjectWhenEmpty;
+        adjusted.push({ ...exp, transform: "empty: the target needs a title, so it gets a default one", expected: fallback });
+        continue;
+      }
       if (exp.column === columns.subject && count > 1 && typeof exp.expected === "string") {
         adjusted.push({ ...exp, transform: `${exp.transform}; numbered as part 1 of ${count}`, expected: `${exp.expected} (part 1 of ${count})` });
       } else if (exp.column === columns.subject && count > 1 && exp.expected === null) {

@@ -95,7 +95,14 @@ export function createSalesforceTarget(options: SalesforceTargetOptions): Target
 
     async describe(tables): Promise<TargetCatalog> {
       const metas = await Promise.all(tables.map((t) => metadata.object(t)));
-      return { tables: metas.map(publicTable) };
+      return { tables: await Promise.all(metas.map(async (meta) => {
+        const table = publicTable(meta);
+        if (meta.name !== "ContentNote") return table;
+        // A note takes no custom fields: ours (the key among them) live on its ContentVersion,
+        // and that is where readBack and writeNotes find them.
+        const version = publicTable(await metadata.object("ContentVersion"));
+        return { ...table, columns: [...table.columns, ...version.columns.filter((c) => c.custom)], keys: [...table.keys, ...version.keys] };
+      })) };
     },
 
     applySchema: (plan) => applySchema(plan, deps),

@@ -52,8 +52,8 @@ export async function readNotes(table: string, sourceKeys: readonly string[], co
   const documentIds = mine.map((v) => String(v.ContentDocumentId));
   if (documentIds.length === 0) return [];
   const bodies = table === "ContentNote"
-    ? await queryIn(session, "ContentNote", (l) => `SELECT Id, Title, Content FROM ContentNote WHERE Id IN (${l})`, documentIds)
-    : await queryIn(session, "ContentVersion", (l) => `SELECT Id, ContentDocumentId, Title, PathOnClient, Description, VersionData FROM ContentVersion WHERE ContentDocumentId IN (${l}) AND IsLatest = true`, documentIds);
+    ? await queryIn(session, "ContentNote", (l) => `SELECT Id, Title, Content, CreatedDate FROM ContentNote WHERE Id IN (${l})`, documentIds)
+    : await queryIn(session, "ContentVersion", (l) => `SELECT Id, ContentDocumentId, Title, PathOnClient, Description, VersionData, CreatedDate FROM ContentVersion WHERE ContentDocumentId IN (${l}) AND IsLatest = true`, documentIds);
   const byDocument = new Map(bodies.map((b) => [String(table === "ContentNote" ? b.Id : b.ContentDocumentId), b] as const));
   const wants = (name: string) => columns.some((c) => c.toLowerCase() === name.toLowerCase());
   const links = wants("LinkedEntityId") ? await linkedEntities(session, documentIds) : new Map<string, string>();

@@ -146,6 +146,10 @@ async function writeTable(
 ): Promise<void> {
   if (items.length === 0) return;
   const meta = await deps.metadata.object(table);
+  // Rows already there get no field they can't change (AccountContactRelation's AccountId and
+  // ContactId are createable, not updateable: sending them, even unchanged, fails the row; in a
+  // Bulk CSV the left-out cell is empty, which leaves the field as it is).
+  if (existing) items = items.map((i) => (existing.has(i.row.sourceKey) ? { ...i, record: updatable(i.record, meta) } : i));
   const withAudit = items.some((i) => Object.keys(i.audit).length > 0) && await auditGranted(meta, deps);
   const bulk = items.length > deps.collectionThreshold && !ordered && !withAudit;
   // The whole table's calls must fit in our share of the allocation before the first is sent:
@@ -192,3 +196,9 @@ async function writeTable(
   for (const { item, error } of retry) sink.fail(item, error);
 }
 
+
+/** The record without fields (or relationship references) that are not updateable. */
+function updatable(record: Prepared["record"], meta: ObjectMeta): Prepared["record"] {
+  const fixed = new Set(meta.fields.filter((f) => !f.updateable).flatMap((f) => [f.name, ...(f.relationshipName ? [f.relationshipName] : [])]));
+  return Object.fromEntries(Object.entries(record).filter(([name]) => !fixed.has(name) || name === "attributes")) as Prepared["record"];
+}

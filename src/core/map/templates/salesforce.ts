@@ -16,7 +16,7 @@ export const salesforceNaming: TargetNaming = {
 /** A text note: ContentNote (the "Notes" of Lightning), linked to the record it sits on. */
 const noteColumns: NoteColumns = {
   parent: "LinkedEntityId", subject: "Title", text: "Content", fileName: "PathOnClient", mimeType: "FileType",
-  file: "VersionData", createdOn: "CreatedDate", fileReadAs: "VersionData",
+  file: "VersionData", createdOn: "CreatedDate", fileReadAs: "VersionData", subjectWhenEmpty: "Note",
 };
 
 /** A file: ContentVersion (Salesforce Files), first published on the record it belongs to. */

@@ -39,6 +39,9 @@ export interface NoteColumns {
   readonly createdOn: string;
   /** Where the file's content reads back, for verify (Dataverse: documentbody, Base64). */
   readonly fileReadAs: string;
+  /** Targets whose notes must have a subject (Salesforce Title): this one for a text note, the
+   * file's name for a file, when the source has none. */
+  readonly subjectWhenEmpty?: string;
 }
 
 export interface TargetTemplate {
