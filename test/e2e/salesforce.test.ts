@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { unzipSync } from "fflate";
 import type { SeedUser } from "../../sandbox/dataverse/index.js";
 import { startSalesforceSandbox, type SalesforceSandbox } from "../../sandbox/salesforce/index.js";
 import { generateVisualPracticeExport, type Manifest } from "../../sandbox/visual-practice/index.js";
@@ -60,6 +61,11 @@ test("a generated Visual Practice export migrates into the Salesforce sandbox, v
   await cliJson(["-w", ws, "map"]);
   await cliJson(["-w", ws, "map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"]);
   await cliJson(["-w", ws, "plan"]);
+  // The admin's alternative to schema apply: a deployable metadata package.
+  const exported = await cliJson<{ file: string }>(["-w", ws, "schema", "export"]);
+  const entries = Object.keys(unzipSync(readFileSync(exported.file)));
+  assert.ok(entries.includes("package.xml"), "the package has a manifest");
+  assert.ok(entries.some((e) => e.endsWith("Contact/fields/Handover_Source_Key__c.field-meta.xml")), `the key field is in the package (${entries.slice(0, 5).join(", ")}…)`);
   const schema = await cliJson<{ outcomes?: { ok: boolean }[] }>(["-w", ws, "schema", "apply"]);
   assert.ok(!schema.outcomes || schema.outcomes.every((o) => o.ok), "schema applies");
 

@@ -31,17 +31,18 @@ export function registerTargetCommands(program: Command): void {
       out.result({ outcomes });
       if (failed.length > 0) throw new HandoverError("HO-PLN-004", { missing: failed.map((f) => `${f.table}.${f.name}`).join(", ") });
     }));
-  schema.command("export").description("write the schema the plan needs as a package an admin imports (Dataverse: a solution zip)")
-    .option("--format <format>", "package format", "solution")
+  schema.command("export").description("write the schema the plan needs as a package an admin imports (Dataverse: a solution zip; Salesforce: a metadata package)")
+    .option("--format <format>", "package format: solution (Dataverse) or metadata (Salesforce); default: the target's own")
     .option("--version <v>", "package version", "1.0.0.0")
     .option("--out <dir>", "folder to write it to (default: .handover/reports/schema)")
-    .action(async (o: { format: string; version: string; out?: string }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+    .action(async (o: { format?: string; version: string; out?: string }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const format = o.format ?? (ctx.config.target.kind === "salesforce" ? "metadata" : "solution");
       if (!ctx.target.exportSchema) throw new HandoverError("HO-CLI-001", { verb: "schema export on this target" });
       if (!/^\d+(\.\d+){1,3}$/.test(o.version)) throw new HandoverError("HO-CLI-002", { option: "--version", reason: "expected digits like 1.0.0.0" });
       const mapping = loadMapping(ctx.ws);
       await assertConfirmed(ctx, mapping);
       const plan = await loadPlan(ctx, mapping);
-      const pkg = ctx.target.exportSchema(plan.schema, o.format, o.version);
+      const pkg = ctx.target.exportSchema(plan.schema, format, o.version);
       const dir = o.out ? resolve(o.out) : join(ctx.ws.reportsDir, "schema");
       mkdirSync(dir, { recursive: true });
       const file = join(dir, pkg.fileName);
