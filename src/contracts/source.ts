@@ -6,6 +6,8 @@ import type { Issue } from "./handover-error.js";
  */
 export interface SourceConnector {
   readonly id: string;
+  /** Absent: neither (every read is a full read; deletions found by comparing key sets). */
+  readonly capabilities?: SourceCapabilities;
   /** Cheap reachability check: throws a HandoverError (HO-SRC-*) when the source can't be read. */
   check(): Promise<void>;
   /** Tables, columns, counts and a few sample values per column. Reads the whole source once. */
@@ -33,6 +35,28 @@ export type FileContent = { readonly ok: true; readonly bytes: Uint8Array } | { 
 export interface ReadOptions {
   /** Resume after this checkpoint (from an earlier read of the same table). */
   readonly after?: Checkpoint;
+  /**
+   * Delta: only records created or changed at or after `at`, for sources that can tell. `>=`, not
+   * `>`, so records stamped with the boundary instant are never lost; records at exactly `at` with
+   * a key ≤ `key` were read before and are left out (the tie-break). Readers that can't filter
+   * read everything (the core compares), and say so with `capabilities.changedSince: false`.
+   */
+  readonly changedSince?: ChangeCursor;
+}
+
+/** Where a delta read starts: the newest change seen by the last read, with its key. */
+export interface ChangeCursor {
+  /** ISO 8601 instant. */
+  readonly at: string;
+  readonly key: string;
+}
+
+/** What a reader can do beyond reading every row in order. */
+export interface SourceCapabilities {
+  /** Filters by ReadOptions.changedSince itself (API query, modified column); else the core compares. */
+  readonly changedSince: boolean;
+  /** Emits `deleted` items for records removed at the source (tombstones). */
+  readonly tombstones: boolean;
 }
 
 export interface SourceCatalog {
@@ -82,6 +106,18 @@ export interface SourceRecord {
   /** 1-based line number where this record starts in the file (header is line 1). */
   readonly row: number;
   readonly values: Readonly<Record<string, string>>;
+  /** The record's key (its key columns joined by "|"), when the reader knows it. */
+  readonly key?: string;
+  /** When the source last changed the record (ISO), when it says: the delta cursor advances on it. */
+  readonly changedAt?: string;
+}
+
+/** A record the source says was deleted (tombstone), by key. */
+export interface SourceDeletion {
+  readonly kind: "deleted";
+  readonly table: string;
+  readonly key: string;
+  readonly at?: string;
 }
 
 export interface SourceIssue {
@@ -97,4 +133,4 @@ export interface Checkpoint {
   readonly position: Readonly<Record<string, string | number>>;
 }
 
-export type SourceItem = SourceRecord | SourceIssue | Checkpoint;
+export type SourceItem = SourceRecord | SourceIssue | Checkpoint | SourceDeletion;

@@ -83,7 +83,8 @@ export async function extractTable(store: Store, source: SourceConnector, table:
   };
 
   for await (const item of source.read(table.table)) {
-    if (item.kind === "checkpoint") continue;
+    // Deletions matter to delta, which reads them itself; a full extract stages what exists.
+    if (item.kind === "checkpoint" || item.kind === "deleted") continue;
     if (item.kind === "issue") {
       badRows += 1;
       pendingIssues.push({ issue: item.issue, key: `#row${item.issue.row ?? badRows}` });
