@@ -142,7 +142,7 @@ export function registerWorkflow(program: Command): void {
     .action(async (o: { run?: string }, cmd: Command) => withContext(cmd, async (ctx, out) => {
       const mapping = loadMapping(ctx.ws);
       const plan = await loadPlan(ctx, mapping);
-      const runId = o.run ?? (await ctx.store.db.selectFrom("runs").select("id").where("kind", "in", ["sample", "run"]).orderBy("started_at", "desc").limit(1).executeTakeFirst())?.id;
+      const runId = o.run ?? (await ctx.store.db.selectFrom("runs").select("id").where("kind", "in", ["sample", "run", "delta"]).orderBy("started_at", "desc").limit(1).executeTakeFirst())?.id;
       if (!runId) throw new HandoverError("HO-RBK-001");
       const verified = await verifyRun(ctx, mapping, plan, runId);
       printVerify(out, verified);
@@ -161,10 +161,24 @@ export function registerWorkflow(program: Command): void {
       if (result.failed > 0 || result.residue > 0) throw new HandoverError("HO-RBK-002", { count: result.failed + result.residue });
     }));
 
-  for (const verb of ["delta", "console"]) {
-    program.command(verb).description(`(not yet available) ${verb === "delta" ? "pick up source changes since the last run" : "the workflow in a local web console"}`)
-      .action(() => { throw new HandoverError("HO-CLI-001", { verb }); });
-  }
+  program.command("delta").description("pick up source changes since the last run: load new and changed records, list ones deleted at the source; then verify")
+    .action(async (_o: unknown, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const mapping = loadMapping(ctx.ws);
+      await assertConfirmed(ctx, mapping);
+      const plan = await loadPlan(ctx, mapping);
+      const last = await ctx.store.db.selectFrom("runs").select("id").where("kind", "in", ["run", "delta"]).where("status", "=", "completed").executeTakeFirst();
+      if (!last) throw new HandoverError("HO-LOD-006");
+      await assertSchema(ctx, plan);
+      const result = await executeRun(ctx, mapping, plan, "delta", { onProgress: progressPrinter(out) });
+      for (const d of result.deletedAtSource ?? []) out.line(`${d.table}: ${d.count} record(s) no longer in the source; left in the target (keys in the --json output and the audit log)`);
+      out.note(`${result.resumed ? "Resumed and finished" : "Finished"} delta ${result.runId}; verifying…`);
+      const verified = await verifyRun(ctx, mapping, plan, result.runId);
+      printVerify(out, verified);
+      out.result({ run: result, verify: verified });
+    }));
+
+  program.command("console").description("(not yet available) the workflow in a local web console")
+    .action(() => { throw new HandoverError("HO-CLI-001", { verb: "console" }); });
 }
 
 async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js").Plan): Promise<void> {

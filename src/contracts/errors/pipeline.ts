@@ -96,6 +96,11 @@ export const pipelineErrors = defineErrors({
     message: "{file} row {row} field '{field}': the file is larger than the target's upload limit; {handling}.",
     hint: "Set options.oversizeFiles to 'link' with a document location to link such files instead of refusing them.",
   },
+  "HO-LOD-006": {
+    category: "config",
+    message: "There is no completed run to pick up changes from.",
+    hint: "Run 'handover run' first; 'handover delta' then loads what changed since.",
+  },
   "HO-VER-001": {
     category: "data",
     message: "Verification found {mismatches} field mismatch(es) and {missing} missing row(s).",

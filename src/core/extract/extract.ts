@@ -11,6 +11,15 @@ export interface ExtractTableResult {
   readonly staged: number;
   readonly duplicates: number;
   readonly badRows: number;
+  /** Delta only: records whose values are as an earlier run staged them (skipped by rule). */
+  readonly unchanged: number;
+}
+
+export interface ExtractOptions {
+  readonly onProgress?: (n: number) => void;
+  /** Delta: a record whose values equal what an earlier run staged is skipped by rule
+   * "unchanged-since-last-run"; only new and changed records are left for the load. */
+  readonly compareWithPrevious?: boolean;
 }
 
 const chunkSize = 500;
@@ -20,7 +29,8 @@ const chunkSize = 500;
  * (malformed row, empty key, duplicate key — first row wins, rule "duplicate-source-key").
  * Re-extracting a table in the same run (a resume) starts that table over, so nothing doubles.
  */
-export async function extractTable(store: Store, source: SourceConnector, table: TableMap, runId: string, onProgress?: (n: number) => void): Promise<ExtractTableResult> {
+export async function extractTable(store: Store, source: SourceConnector, table: TableMap, runId: string, options: ExtractOptions = {}): Promise<ExtractTableResult> {
+  const { onProgress, compareWithPrevious = false } = options;
   const db = store.db;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("staged_records").set({ extract_run: "" }).where("source_table", "=", table.table).where("extract_run", "=", runId).execute();
@@ -31,6 +41,7 @@ export async function extractTable(store: Store, source: SourceConnector, table:
   let staged = 0;
   let duplicates = 0;
   let badRows = 0;
+  let unchanged = 0;
   let pending: { key: string; file: string; row: number; values: Readonly<Record<string, string>> }[] = [];
   const pendingIssues: { issue: Issue; key: string }[] = [];
 
@@ -39,11 +50,24 @@ export async function extractTable(store: Store, source: SourceConnector, table:
     pending = [];
     const keys = [...new Set(batch.map((r) => r.key))];
     const seen = new Map<string, number>();
+    const previous = new Map<string, string>();
     if (keys.length > 0) {
-      const existing = await db.selectFrom("staged_records").select(["source_key", "row"]).where("source_table", "=", table.table)
-        .where("extract_run", "=", runId).where("source_key", "in", keys).execute();
-      for (const e of existing) seen.set(e.source_key, e.row);
+      const existing = await db.selectFrom("staged_records").select(["source_key", "row", "values_json", "extract_run"]).where("source_table", "=", table.table)
+        .where("source_key", "in", keys).execute();
+      const earlier = new Map<string, { run: string; values: string }>();
+      for (const e of existing) {
+        if (e.extract_run === runId) seen.set(e.source_key, e.row);
+        else if (compareWithPrevious && e.extract_run !== "") earlier.set(e.source_key, { run: e.extract_run, values: e.values_json });
+      }
+      // Only a record that reached the target last time may be skipped as unchanged.
+      if (earlier.size > 0) {
+        const landed = await db.selectFrom("record_outcomes").select(["run_id", "source_key"]).where("source_table", "=", table.table)
+          .where("source_key", "in", [...earlier.keys()]).where("run_id", "in", [...new Set([...earlier.values()].map((e) => e.run))])
+          .where((eb) => eb.or([eb("status", "in", ["loaded", "flagged"]), eb("reason", "=", "unchanged-since-last-run")])).execute();
+        for (const o of landed) if (earlier.get(o.source_key)?.run === o.run_id) previous.set(o.source_key, earlier.get(o.source_key)!.values);
+      }
     }
+    const same: { key: string; file: string; row: number }[] = [];
     const rows: Insertable<StagedRecordsTable>[] = [];
     for (const r of batch) {
       const first = seen.get(r.key);
@@ -54,7 +78,9 @@ export async function extractTable(store: Store, source: SourceConnector, table:
       }
       seen.set(r.key, r.row);
       const modified = modifiedColumn ? parseDateTime((r.values[modifiedColumn] ?? "").trim(), "MM/DD/YYYY")?.value ?? null : null;
-      rows.push({ source_table: table.table, source_key: r.key, file: r.file, row: r.row, values_json: JSON.stringify(r.values), modified_at: modified, extract_run: runId });
+      const values = JSON.stringify(r.values);
+      if (previous.get(r.key) === values) same.push({ key: r.key, file: r.file, row: r.row });
+      rows.push({ source_table: table.table, source_key: r.key, file: r.file, row: r.row, values_json: values, modified_at: modified, extract_run: runId });
     }
     const issueRows = pendingIssues.splice(0);
     await db.transaction().execute(async (trx) => {
@@ -65,6 +91,13 @@ export async function extractTable(store: Store, source: SourceConnector, table:
             modified_at: eb.ref("excluded.modified_at"), extract_run: eb.ref("excluded.extract_run"),
           })))
           .execute();
+      }
+      if (same.length > 0) {
+        unchanged += same.length;
+        await trx.insertInto("record_outcomes").values(same.map((r) => ({
+          run_id: runId, source_table: table.table, source_key: r.key, file: r.file, row: r.row,
+          status: "skipped" as const, reason: "unchanged-since-last-run", target_table: null, target_key: null,
+        }))).onConflict((oc) => oc.doNothing()).execute();
       }
       if (issueRows.length > 0) {
         await trx.insertInto("issues").values(issueRows.map(({ issue: i, key }) => ({
@@ -100,5 +133,5 @@ export async function extractTable(store: Store, source: SourceConnector, table:
     if (pending.length >= chunkSize) await flush();
   }
   await flush();
-  return { table: table.table, staged, duplicates, badRows };
+  return { table: table.table, staged, duplicates, badRows, unchanged };
 }

@@ -24,13 +24,16 @@ export interface RunResult {
   readonly runId: string;
   readonly kind: RunKind;
   readonly resumed: boolean;
+  /** Delta: records an earlier run staged that the source no longer has. They stay in the target
+   * (a migration does not delete CRM records on its own); they are listed for a person to decide. */
+  readonly deletedAtSource?: readonly { readonly table: string; readonly count: number; readonly keys: readonly string[] }[];
 }
 
 /**
  * `sample` and `run`: extract → primary links → waves of tables in plan order. Resumable: a run
  * left "running" by a crashed process is picked up where its outcomes stop.
  */
-export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan, kind: "sample" | "run", options: { sampleSize?: number; onProgress?: (p: RunProgress) => void } = {}): Promise<RunResult> {
+export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan, kind: "sample" | "run" | "delta", options: { sampleSize?: number; onProgress?: (p: RunProgress) => void } = {}): Promise<RunResult> {
   const { store } = ctx;
   const open = await store.db.selectFrom("runs").selectAll().where("status", "=", "running").orderBy("started_at", "desc").executeTakeFirst();
   if (open) {
@@ -55,12 +58,15 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
     const progress = JSON.parse((await store.db.selectFrom("runs").select("progress").where("id", "=", runId).executeTakeFirstOrThrow()).progress) as { extracted: string[] };
     if (progress.extracted.includes(table.table)) continue;
     say({ stage: "extract", table: table.table });
-    await extractTable(store, ctx.source, table, runId, (n) => say({ stage: "extract", table: table.table, done: n }));
+    await extractTable(store, ctx.source, table, runId, { onProgress: (n) => say({ stage: "extract", table: table.table, done: n }), compareWithPrevious: kind === "delta" });
     progress.extracted.push(table.table);
     await store.db.updateTable("runs").set({ progress: JSON.stringify({ ...progress, pid: process.pid }) }).where("id", "=", runId).execute();
   }
+  const deletedAtSource = kind === "delta" ? await markDeletedAtSource(ctx, map, runId) : undefined;
   say({ stage: "links" });
+  const primaryBefore = new Map((await store.db.selectFrom("primary_links").select(["patient_id", "practice_id"]).execute()).map((r) => [r.patient_id, r.practice_id]));
   await computePrimaryLinks(store, map, runId);
+  if (kind === "delta") await reloadMovedPatients(ctx, map, runId, primaryBefore);
   const only = kind === "sample" ? await selectSample(store, map, runId, options.sampleSize ?? ctx.config.options.sampleSize) : undefined;
 
   const deps: TableLoadDeps = {
@@ -85,7 +91,38 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   }
   await store.db.updateTable("runs").set({ status: "completed", finished_at: new Date().toISOString() }).where("id", "=", runId).execute();
   await appendAudit(store.db, [{ actor: ctx.actor, operation: `${kind}.finish`, runId, outcome: "ok" }]);
-  return { runId, kind, resumed };
+  return { runId, kind, resumed, ...(deletedAtSource ? { deletedAtSource } : {}) };
+}
+
+/** Delta: staged records of earlier runs that this run's read did not see are gone from the
+ * source. They are marked (so the next delta doesn't report them again), audited and returned. */
+async function markDeletedAtSource(ctx: Context, map: CompiledMap, runId: string): Promise<{ table: string; count: number; keys: string[] }[]> {
+  const out: { table: string; count: number; keys: string[] }[] = [];
+  for (const table of map.tables.values()) {
+    const gone = await ctx.store.db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
+      .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%").execute();
+    if (gone.length === 0) continue;
+    const keys = gone.map((g) => g.source_key);
+    for (let k = 0; k < keys.length; k += 500) {
+      await ctx.store.db.updateTable("staged_records").set({ extract_run: `deleted:${runId}` }).where("source_table", "=", table.table).where("source_key", "in", keys.slice(k, k + 500)).execute();
+    }
+    await appendAudit(ctx.store.db, [{ actor: ctx.actor, operation: "delta.deleted-at-source", runId, targetTable: table.table, outcome: `${keys.length} record(s) no longer in the source; left in the target` }]);
+    out.push({ table: table.table, count: keys.length, keys: keys.slice(0, 1000) });
+  }
+  return out;
+}
+
+/** Delta: a patient whose primary practice changed (a link was added, changed or removed) is
+ * loaded again even when its own row is unchanged, so its account lookup follows. */
+async function reloadMovedPatients(ctx: Context, map: CompiledMap, runId: string, before: ReadonlyMap<string, string>): Promise<void> {
+  const patients = map.tableForObject("patient");
+  if (!patients) return;
+  const after = new Map((await ctx.store.db.selectFrom("primary_links").select(["patient_id", "practice_id"]).execute()).map((r) => [r.patient_id, r.practice_id]));
+  const moved = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p));
+  for (let k = 0; k < moved.length; k += 500) {
+    await ctx.store.db.deleteFrom("record_outcomes").where("run_id", "=", runId).where("source_table", "=", patients)
+      .where("source_key", "in", moved.slice(k, k + 500)).where("reason", "=", "unchanged-since-last-run").execute();
+  }
 }
 
 /** Source tables resolved rather than written (staff): each record's outcome names the rule. */
