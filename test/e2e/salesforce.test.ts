@@ -60,7 +60,14 @@ test("a generated Visual Practice export migrates into the Salesforce sandbox, v
   await cliJson(["-w", ws, "discover"]);
   await cliJson(["-w", ws, "map"]);
   await cliJson(["-w", ws, "map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"]);
-  await cliJson(["-w", ws, "plan"]);
+  // Without "Set Audit Fields upon Record Creation" the plan says CreatedDate won't arrive.
+  await fetch(new URL("/_sandbox/settings", sandbox.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ auditFieldsGranted: false }) });
+  const warned = await runCli(["-w", ws, "plan"]);
+  assert.equal(warned.code, 0, warned.stderr);
+  assert.match(warned.stdout, /Warning: Contact\.CreatedDate .*Set Audit Fields upon Record Creation/);
+  await fetch(new URL("/_sandbox/settings", sandbox.url), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ auditFieldsGranted: true }) });
+  const planned = await runCli(["-w", ws, "plan"]);
+  assert.doesNotMatch(planned.stdout, /Warning: .*CreatedDate/);
   // The admin's alternative to schema apply: a deployable metadata package.
   const exported = await cliJson<{ file: string }>(["-w", ws, "schema", "export"]);
   const entries = Object.keys(unzipSync(readFileSync(exported.file)));

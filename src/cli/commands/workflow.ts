@@ -112,6 +112,9 @@ export function registerWorkflow(program: Command): void {
         const secured = plan.schema.securityProfiles.flatMap((p) => p.permissions).length;
         out.line(`Field-level security: ${secured} PHI column(s) secured by profile ${plan.schema.securityProfiles.map((p) => p.name).join(", ")}; ${plan.unsecuredPhi.length} PHI column(s) the target cannot secure (see the plan report)`);
       }
+      for (const u of plan.unwritableColumns) {
+        out.line(`Warning: ${u.table}.${u.column} (from ${u.source}) can't be set in this org${u.column === "CreatedDate" ? " (grant \"Set Audit Fields upon Record Creation\" to the migration user)" : ""}; verify will show its values as mismatches`);
+      }
       for (const n of plan.notes) {
         out.line(`Notes from ${n.table}: ${n.notes} → ${n.target}; ${n.longTextCount} over ${n.limits.maxTextLength.toLocaleString("en-US")} characters (split, flagged); ${n.files} file(s), ` +
           `${n.oversizeCount} over the ${n.limits.maxFileBytes.toLocaleString("en-US")}-byte upload limit (${n.oversizeHandling === "link" ? "linked, flagged" : "refused"}), ${n.missingCount} missing`);

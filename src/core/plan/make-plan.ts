@@ -67,6 +67,13 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
   const noteLimits = hasNotes && ctx.target.noteLimits ? await ctx.target.noteLimits() : null;
   const notes = noteLimits ? await checkNotes(ctx.source, map, noteLimits, prefix, ctx.config.options.oversizeFiles) : [];
 
+  const unwritableColumns = mapping.fields.flatMap((f) => {
+    if (f.status !== "confirmed" || !f.target || f.target.startsWith("(") || f.target.includes(" ")) return [];
+    const [table, column] = f.target.split(".") as [string, string | undefined];
+    const col = described.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column);
+    return col && !col.validForCreate && !col.validForUpdate ? [{ table, column: column!, source: f.source }] : [];
+  });
+
   return {
     version: 1,
     mapHash: mappingHash(mapping),
@@ -82,6 +89,7 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
     unsecuredPhi,
     dateFormats,
     notes,
+    unwritableColumns,
   };
 }
 

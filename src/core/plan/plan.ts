@@ -38,4 +38,7 @@ export interface Plan {
   /** Source tables that land as notes: texts that will be split, files over the upload limit,
    * files the rows name but the source lacks — known before anything is written. */
   readonly notes: readonly NotePlan[];
+  /** Confirmed map rows landing in columns this org won't let us set on create (e.g. Salesforce
+   * CreatedDate without "Set Audit Fields upon Record Creation"): their values will not arrive. */
+  readonly unwritableColumns: readonly { readonly table: string; readonly column: string; readonly source: string }[];
 }

@@ -32,6 +32,8 @@ export function writePlanReport(ctx: Context, plan: Plan): string[] {
         note: plan.notes.length ? `One note holds ${plan.notes[0]!.limits.maxTextLength.toLocaleString("en-US")} characters and a file of ${plan.notes[0]!.limits.maxFileBytes.toLocaleString("en-US")} bytes; longer texts go as numbered parts (flagged); larger files are ${plan.notes[0]!.oversizeHandling === "link" ? "linked through a document location (flagged)" : "refused (their records rejected)"}.` : "No object lands as notes." },
       { title: "Files over the upload limit and files missing (no content shown)", columns: ["source table", "key", "file", "row", "bytes", "problem"],
         rows: plan.notes.flatMap((n) => [...n.oversizeFiles.map((f) => [n.table, f.sourceKey, f.file, f.row, f.size, "over the upload limit"]), ...n.missingFiles.map((f) => [n.table, f.sourceKey, f.file, f.row, "", f.problem])]) },
+      { title: "Mapped columns this org won't let us set", columns: ["table", "column", "source column"], rows: plan.unwritableColumns.map((u) => [u.table, u.column, u.source]),
+        note: plan.unwritableColumns.length ? "Their values will not arrive; verify shows them as mismatches. For Salesforce CreatedDate, grant \"Set Audit Fields upon Record Creation\"." : "None." },
       { title: "Rows Handover adds", columns: ["table", "source key", "why"], rows: plan.handoverRows.map((r) => [r.table, r.sourceKey, r.reason]) },
     ]));
   return [html, json, owners];
