@@ -7,7 +7,7 @@ import { normalizeName } from "./abbreviations.js";
  */
 export const meanings = [
   "identifier", "ref", "date", "dateTime", "bool", "int", "number", "longText", "code", "sex",
-  "email", "phone", "npi", "ssn", "ein", "url", "postal", "text",
+  "email", "phone", "npi", "ssn", "ein", "url", "postal", "mime", "text",
 ] as const;
 export type Meaning = (typeof meanings)[number];
 
@@ -23,6 +23,7 @@ const textMeaningWords: readonly (readonly [string, Meaning])[] = [
   ["website", "url"],
   ["url", "url"],
   ["postal", "postal"],
+  ["mime", "mime"],
 ];
 
 /** Labels for reasons: "values (email addresses) don't fit a date field". */
@@ -30,7 +31,7 @@ export const meaningLabels: Readonly<Record<Meaning, string>> = {
   identifier: "record key", ref: "lookup", date: "date", dateTime: "date-time", bool: "yes/no",
   int: "whole-number", number: "number", longText: "long text", code: "code", sex: "sex code",
   email: "email", phone: "phone", npi: "NPI", ssn: "SSN", ein: "tax ID", url: "web address",
-  postal: "postal code", text: "text",
+  postal: "postal code", mime: "media type", text: "text",
 };
 
 /** @example meaningOf(patient.fields.find(f => f.name === "email")) // "email" */

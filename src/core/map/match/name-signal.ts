@@ -1,6 +1,7 @@
 import type { FieldDef, ObjectDef } from "../../../model/index.js";
-import { normalizeName } from "./abbreviations.js";
+import { expandTokens, normalizeName } from "./abbreviations.js";
 import { nameSimilarity } from "./similarity.js";
+import { objectWords, referencedObjects } from "./table-context.js";
 import { splitName } from "./tokenize.js";
 import { STRIPPED_NAME_FACTOR } from "./weights.js";
 
@@ -8,13 +9,22 @@ import { STRIPPED_NAME_FACTOR } from "./weights.js";
  * Signal 1: how well a column's name matches a field's name or one of its synonyms.
  */
 
+/** One way of reading a column's name: whole, or with words that only repeat context dropped. */
+export interface NameVariant {
+  readonly tokens: readonly string[];
+  readonly rawTokens: readonly string[];
+  readonly factor: number;
+  /** Words dropped to get this reading, as spelled in the column ("Pat", "VP_DOC"). */
+  readonly ignored: readonly string[];
+}
+
 export interface ColumnName {
   readonly raw: string;
   /** splitName tokens, for reasons and exact-spelling tie-breaks. */
   readonly rawTokens: readonly string[];
   readonly tokens: readonly string[];
-  /** tokens without the table's own leading words ("pat", "prov"), when any were dropped. */
-  readonly stripped?: { readonly tokens: readonly string[]; readonly dropped: readonly string[] };
+  /** The whole name first, then readings without the table's own words or a prefix shared by many columns. */
+  readonly variants: readonly NameVariant[];
 }
 
 export interface FieldPhrase {
@@ -27,6 +37,8 @@ export interface FieldPhrase {
 export interface NameMatch {
   readonly score: number;
   readonly exact: boolean;
+  /** Spelled exactly as the phrase ("Date Added" = 'date added'), not only equal after expansion. */
+  readonly verbatim?: boolean;
   readonly phrase?: FieldPhrase;
   /** Leading words ignored to get this match, as spelled in the column ("Pat"). */
   readonly ignored: readonly string[];
@@ -35,34 +47,67 @@ export interface NameMatch {
 /**
  * Words that only repeat what the table holds ("PatFirstName" in a patients table): the object's
  * name and one-word synonyms plus the table name's words, all normalised ("pat" → patient).
+ * Words naming an object this one points at stay meaningful: in a "client_locations" link table,
+ * "Client ID" is the patient, not the link's own id.
  */
 export function weakTokens(tableName: string, object: ObjectDef): ReadonlySet<string> {
+  const pointedAt = referencedObjects(object);
   const words = [
     ...normalizeName(tableName),
     ...normalizeName(object.name),
     ...object.synonyms.map(normalizeName).filter((tokens) => tokens.length === 1).flat(),
-  ];
+  ].filter((word) => !pointedAt.has(objectWords().get(word) ?? ""));
   return new Set(words);
 }
 
-export function columnName(raw: string, weak: ReadonlySet<string>): ColumnName {
-  const rawTokens = splitName(raw);
-  const tokens = normalizeName(raw);
-  let cut = 0;
-  while (cut < rawTokens.length - 1 && normalizeName(rawTokens[cut] as string).every((t) => weak.has(t))) cut += 1;
-  if (cut === 0) return { raw, rawTokens, tokens };
-  const rest = rawTokens.slice(cut);
-  return { raw, rawTokens, tokens, stripped: { tokens: rest.flatMap((t) => normalizeName(t)), dropped: originalWords(raw, cut) } };
+/** Salesforce marks its custom fields "__c"; the suffix says nothing about the meaning. */
+const salesforceSuffix = /__c$/i;
+
+/**
+ * How many leading words most columns share ("VP_DOC_", "content_attachment_", "Mailing"):
+ * per column, the longest prefix of one or two words that at least `MIN_SHARED` columns start with.
+ */
+export function sharedPrefixLengths(names: readonly string[]): number[] {
+  const tokens = names.map((n) => splitName(n.replace(salesforceSuffix, "")));
+  const count = new Map<string, number>();
+  for (const t of tokens) for (const k of [1, 2]) if (t.length > k) count.set(t.slice(0, k).join(" "), (count.get(t.slice(0, k).join(" ")) ?? 0) + 1);
+  return tokens.map((t) => [2, 1].find((k) => t.length > k && (count.get(t.slice(0, k).join(" ")) ?? 0) >= MIN_SHARED) ?? 0);
+}
+const MIN_SHARED = 3;
+
+export function columnName(raw: string, weak: ReadonlySet<string>, sharedPrefix = 0): ColumnName {
+  const base = raw.replace(salesforceSuffix, "");
+  const rawTokens = splitName(base);
+  const tokens = normalizeName(base);
+  const words = originalWords(base);
+  const isWeak = (t: string) => normalizeName(t).every((w) => weak.has(w));
+  const variants: NameVariant[] = [{ tokens, rawTokens, factor: 1, ignored: [] }];
+  const strip = (from: number, to: number, ignored: readonly string[]) => {
+    if (to - from < 1 || (from === 0 && to === rawTokens.length)) return;
+    const kept = rawTokens.slice(from, to);
+    variants.push({ tokens: expandTokens(kept), rawTokens: kept, factor: STRIPPED_NAME_FACTOR, ignored });
+  };
+  let lead = 0;
+  while (lead < rawTokens.length - 1 && isWeak(rawTokens[lead] as string)) lead += 1;
+  let trail = rawTokens.length;
+  while (trail > lead + 1 && isWeak(rawTokens[trail - 1] as string)) trail -= 1;
+  if (lead > 0 || trail < rawTokens.length) strip(lead, trail, [...words.slice(0, lead), ...words.slice(trail)]);
+  if (sharedPrefix > lead) {
+    let from = sharedPrefix;
+    while (from < rawTokens.length - 1 && isWeak(rawTokens[from] as string)) from += 1;
+    strip(from, rawTokens.length, [words.slice(0, from).join("_")]);
+  }
+  return { raw, rawTokens, tokens, variants };
 }
 
-/** The first `count` words of a name as the source spelled them ("PatFirstName", 1 → "Pat"). */
-function originalWords(raw: string, count: number): string[] {
+/** The words of a name as the source spelled them ("PatFirstName" → Pat, First, Name). */
+function originalWords(raw: string): string[] {
   const spaced = raw
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .replace(/([A-Za-z])(\d)/g, "$1 $2")
     .replace(/(\d)([A-Za-z])/g, "$1 $2");
-  return spaced.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0).slice(0, count);
+  return spaced.split(/[^A-Za-z0-9\u00C0-\u024F#]+/).filter((w) => w.length > 0);
 }
 
 /**
@@ -94,20 +139,14 @@ const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b
 export function matchName(column: ColumnName, phrases: readonly FieldPhrase[]): NameMatch {
   let best: NameMatch = { score: 0, exact: false, ignored: [] };
   let bestVerbatim = false;
-  const variants = [
-    { tokens: column.tokens, rawTokens: column.rawTokens, factor: 1, ignored: [] as readonly string[] },
-    ...(column.stripped
-      ? [{ tokens: column.stripped.tokens, rawTokens: column.rawTokens.slice(column.stripped.dropped.length), factor: STRIPPED_NAME_FACTOR, ignored: column.stripped.dropped }]
-      : []),
-  ];
-  for (const variant of variants) {
+  for (const variant of column.variants) {
     for (const phrase of phrases) {
       const similarity = nameSimilarity(variant.tokens, phrase.tokens);
       if (!similarity.exact && onlyGeneric(variant.tokens)) continue;
       const score = similarity.score * variant.factor;
       const verbatim = similarity.exact && sameWords(variant.rawTokens, phrase.rawTokens);
       if (score > best.score || (score === best.score && score > 0 && verbatim && !bestVerbatim)) {
-        best = { score, exact: similarity.exact, phrase, ignored: variant.ignored };
+        best = { score, exact: similarity.exact, verbatim, phrase, ignored: variant.ignored };
         bestVerbatim = verbatim;
       }
     }

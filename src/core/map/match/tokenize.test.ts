@@ -36,10 +36,10 @@ describe("expandTokens", () => {
     assert.deepEqual(expandTokens(["ph"]), ["phone"]);
     assert.deepEqual(expandTokens(["zip"]), ["postal", "code"]);
   });
-  it("expands the table prefixes and number words", () => {
+  it("expands the table prefixes, and reads number words as id", () => {
     assert.deepEqual(expandTokens(["pat", "middle", "init"]), ["patient", "middle", "initial"]);
-    assert.deepEqual(expandTokens(["pt", "no"]), ["patient", "number"]);
-    assert.deepEqual(expandTokens(["prov", "nbr"]), ["provider", "number"]);
+    assert.deepEqual(expandTokens(["pt", "no"]), ["patient", "id"]);
+    assert.deepEqual(expandTokens(["prov", "nbr"]), ["provider", "id"]);
     assert.deepEqual(expandTokens(["last", "mod", "dt"]), ["last", "modified", "date"]);
   });
   it("folds multi-word spellings before expanding", () => {

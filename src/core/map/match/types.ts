@@ -5,7 +5,7 @@ export interface FieldProposal {
   readonly column: string;
   /** Model field name ("birthDate"), or null: the column becomes a custom property. */
   readonly field: string | null;
-  /** 0..1, monotone in the combined score; the demo auto-confirms above 0.8. */
+  /** Calibrated probability (0..1) that the proposal is right; the demo auto-confirms at 0.8. */
   readonly confidence: number;
   /** Plain words, never sample values (samples may be PHI). */
   readonly reasons: readonly string[];
@@ -22,6 +22,6 @@ export interface ObjectProposal {
 }
 
 export interface ProposeFieldsOptions {
-  /** Minimum confidence for a field to be proposed (default DEFAULT_THRESHOLD = 0.35). */
+  /** Minimum confidence for a field to be proposed (default DEFAULT_THRESHOLD = 0.5). */
   readonly threshold?: number;
 }

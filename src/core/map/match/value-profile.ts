@@ -1,13 +1,14 @@
 import type { SourceColumn } from "../../../contracts/source.js";
 import { parseDate } from "./date-formats.js";
+import { boolWords, codeForm, isInternationalPhone, isIcd10, isMimeType, isMoney, isOpaqueId, isPostalCode, isProcedureCode, sexWords } from "./value-recognisers.js";
 
 /**
  * What a column's sample values look like, as kinds with shares — never the values themselves
  * (samples may be PHI, and profiles end up in reasons and reports).
  */
 export const valueKinds = [
-  "email", "url", "ssn", "ein", "npi", "phone", "zip", "dateTime", "date", "bool", "sex",
-  "money", "decimal", "int", "code", "text", "empty",
+  "email", "url", "ssn", "ein", "npi", "phone", "zip", "mime", "icd10", "procedure", "opaqueId",
+  "dateTime", "date", "bool", "sex", "money", "decimal", "int", "code", "text", "prose", "empty",
 ] as const;
 export type ValueKind = (typeof valueKinds)[number];
 
@@ -41,15 +42,8 @@ const commonTlds = new Set(["com", "org", "net", "edu", "gov", "io", "us", "co",
 const ssnPattern = /^\d{3}[- ]\d{2}[- ]\d{4}$/;
 const einPattern = /^\d{2}-\d{7}$/;
 const phonePattern = /^(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(\s*(x|ext\.?)\s*\d{1,5})?$/i;
-const zipPattern = /^\d{5}(-\d{4})?$/;
-const moneyPattern = /^-?\$\s?-?\d{1,3}(,?\d{3})*(\.\d{2})?$|^-?\d+\.\d{2}$/;
 const decimalPattern = /^-?\d*\.\d+$/;
 const intPattern = /^-?\d+$/;
-const boolValues: Readonly<Record<string, boolean>> = {
-  y: true, yes: true, true: true, t: true, "1": true, on: true,
-  n: false, no: false, false: false, f: false, "0": false, off: false,
-};
-const sexValues = new Set(["m", "f", "male", "female", "u", "unknown", "o", "other", "x", "unk"]);
 
 function isUrl(value: string): boolean {
   const match = urlPattern.exec(value);
@@ -89,11 +83,15 @@ const simpleTests: readonly (readonly [ValueKind, Test])[] = [
   ["npi", isNpi],
   // Bare digit runs are IDs as often as phones (and NPIs without a valid check digit): only
   // formatted numbers count as phones.
-  ["phone", (v) => /[\s().+-]/.test(v) && phonePattern.test(v)],
-  ["zip", (v) => zipPattern.test(v)],
+  ["phone", (v) => /[\s().+-]/.test(v) && (phonePattern.test(v) || isInternationalPhone(v))],
+  ["zip", isPostalCode],
+  ["mime", isMimeType],
+  ["icd10", isIcd10],
+  ["procedure", isProcedureCode],
+  ["opaqueId", isOpaqueId],
 ];
 const numberTests: readonly (readonly [ValueKind, Test])[] = [
-  ["money", (v) => moneyPattern.test(v)],
+  ["money", isMoney],
   ["decimal", (v) => decimalPattern.test(v)],
   ["int", (v) => intPattern.test(v)],
 ];
@@ -126,15 +124,23 @@ function dateShares(values: readonly string[]): { date?: KindShare; dateTime?: K
 }
 
 function boolShare(values: readonly string[]): number {
-  const seen = values.map((v) => boolValues[v.toLowerCase()]).filter((b) => b !== undefined);
+  const seen = values.map((v) => boolWords[codeForm(v)]).filter((b) => b !== undefined);
   return seen.length / values.length;
 }
 
-/** Short repeated values are codes ("Active", "MA", "Google"); the rest is free text. */
+/** Sentences rather than names or labels: half the samples run to this many words or more. */
+const PROSE_WORDS = 6;
+
+/**
+ * Short repeated values are codes ("Active", "MA", "Google"); sentences are prose (notes, alerts);
+ * the rest is free text (names, streets).
+ */
 function codeOrText(column: SourceColumn): KindShare {
   const repeated = column.nonEmptyCount > 0 && (column.distinctCount <= 10 || column.distinctCount / column.nonEmptyCount <= 0.5);
-  const short = column.maxLength <= 30 && column.samples.every((v) => v.trim().split(/\s+/).length <= 3);
-  return { kind: repeated && short ? "code" : "text", share: 1 };
+  const words = column.samples.map((v) => v.trim().split(/\s+/).length).sort((a, b) => a - b);
+  const short = column.maxLength <= 30 && (words.at(-1) ?? 0) <= 3;
+  if (repeated && short) return { kind: "code", share: 1 };
+  return { kind: (words[Math.floor(words.length / 2)] ?? 0) >= PROSE_WORDS ? "prose" : "text", share: 1 };
 }
 
 /**
@@ -162,7 +168,7 @@ export function profileValues(column: SourceColumn): ValueProfile {
   const bools = boolShare(values);
   const distinct = new Set(values.map((v) => v.toLowerCase())).size;
   if (bools >= MIN_SHARE && distinct <= 4) matches.push({ kind: "bool", share: bools });
-  const sexes = share(values, (v) => sexValues.has(v.toLowerCase()));
+  const sexes = share(values, (v) => sexWords.has(codeForm(v)));
   if (sexes >= MIN_SHARE && distinct <= 8) matches.push({ kind: "sex", share: sexes });
   for (const [kind, test] of numberTests) {
     const fit = share(values, test);

@@ -61,7 +61,7 @@ describe("a Visual Practice export", () => {
     assert.ok(byColumn.get("DOB")?.reasons.includes("values look like dates (MM/DD/YYYY, 100% of samples)"));
     assert.ok(byColumn.get("EmailAddr")?.reasons.includes("values look like email addresses (92%)"));
     assert.ok(byColumn.get("PatFirstName")?.reasons.some((r) => r.includes("(ignoring 'Pat')")));
-    assert.ok(byColumn.get("Custom_ParkingPermit")?.reasons.includes("no field scored above 0.35: will become a custom property"));
+    assert.ok(byColumn.get("Custom_ParkingPermit")?.reasons.includes("no field scored above 0.5: will become a custom property"));
   });
 
   it("offers up to three alternatives, best first, without the chosen field", () => {

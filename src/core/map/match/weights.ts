@@ -1,11 +1,13 @@
 /**
- * How the matcher's signals add up. One combined score per (column, field); confidence is a
- * monotone squash of it. The numbers are v0 judgement, tuned on the Visual Practice tables in the
- * tests — change them together with those tests.
+ * How the matcher's signals add up. One combined score per (column, field); confidence is the
+ * calibrated probability of it (calibration.ts). The weights are judgement, checked on the labelled
+ * corpus (npm run bench:match) — refit the calibration after changing one.
  */
 
 /** Names are the strongest evidence we have: exports are written by people for people. */
 export const NAME_WEIGHT = 0.7;
+/** Tie-break: a name spelled exactly as a synonym beats one equal only after expansion. */
+export const VERBATIM_BONUS = 0.02;
 /** A prefix-stripped name ("PatFirstName" → first name) is nearly, not quite, as good as a full one. */
 export const STRIPPED_NAME_FACTOR = 0.95;
 /**
@@ -39,22 +41,37 @@ export const REFERENCE_TARGET_WEIGHT = 0.1;
  * "Custom_…" / "UDF…" columns are site-specific additions; they exist because the vendor had no
  * field for them, so they should become custom properties unless a name matches outright.
  */
-export const CUSTOM_PENALTY = 0.35;
-
-/** Below this confidence a column gets no field and becomes a custom property. */
-export const DEFAULT_THRESHOLD = 0.35;
+export const CUSTOM_PENALTY = 0.5;
+/** ...and unless the name matches outright, such a column is never proposed with more than this. */
+export const CUSTOM_CAP = 0.3;
+/** Values that contradict a field's shape (emails on birthDate) hold its confidence below this. */
+export const CONTRADICTED_CAP = 0.2;
 
 /**
- * Logistic squash: centre and steepness put an exact name with fitting values (score ≈ 0.85) at
- * ≈ 0.96, an exact name alone (0.7) at ≈ 0.9, a half-matching name (≈ 0.35) near 0.4.
+ * Below this confidence a column gets no field and becomes a custom property. Confidence is a
+ * calibrated probability, so 0.5 means "propose a field when it is more likely right than wrong"
+ * (on the corpus, rows between 0.35 and 0.5 were right about one time in four).
  */
-const CONFIDENCE_CENTRE = 0.4;
-const CONFIDENCE_STEEPNESS = 7.5;
-/** Never claim certainty: the review step still shows every mapping. */
-const MAX_CONFIDENCE = 0.99;
+export const DEFAULT_THRESHOLD = 0.5;
 
-/** Combined score → confidence in 0..1 (monotone). */
-export function toConfidence(score: number): number {
-  const squashed = 1 / (1 + Math.exp(-CONFIDENCE_STEEPNESS * (score - CONFIDENCE_CENTRE)));
-  return Math.round(Math.min(squashed, MAX_CONFIDENCE) * 1000) / 1000;
-}
+/** The name mentions the object a lookup field points at ("ProvNo" → provider). */
+export const POINTS_AT_WEIGHT = 0.25;
+/** The name mentions another object than the table's ("Last Visit" in patients): not an own field. */
+export const OTHER_OBJECT_PENALTY = 0.3;
+/** ...nor the table's own key. */
+export const NOT_OWN_KEY_PENALTY = 0.3;
+/** A bare "Date" or "Date/Time" column goes to the object's main moment (appointment start). */
+export const MAIN_DATE_WEIGHT = 0.2;
+/** Contradicting qualifiers: "OtherPhone" vs phoneWork, "Full Name" vs firstName. */
+export const CONFLICT_PENALTY = 0.3;
+/** A negated name: "Inactive" vs active. */
+export const NEGATION_PENALTY = 0.4;
+/** Every value different, as a record key's: a little more likely the key. */
+export const UNIQUE_KEY_WEIGHT = 0.1;
+/** Values repeat: can't be the record's key. */
+export const REPEATED_KEY_PENALTY = 0.25;
+/** The source declares the column's type (Salesforce, FHIR, an API schema): fit and misfit. */
+export const DECLARED_TYPE_WEIGHT = 0.1;
+export const DECLARED_MISFIT_WEIGHT = 0.3;
+/** Values of two or more words on a single name part (first, last, middle, preferred). */
+export const NAME_PARTS_PENALTY = 0.3;
