@@ -25,7 +25,7 @@ export const sourceErrors = defineErrors({
   "HO-SRC-006": {
     category: "config",
     message: "The export folder {path} has no table '{table}'.",
-    hint: "Run discovery to list the tables the folder holds; table names are file names without '.csv', lowercased.",
+    hint: "Run 'handover discover' to list the tables it holds (a file's name without its extension, lowercased, or the profile's name for it).",
   },
   "HO-SRC-007": {
     category: "data",
@@ -39,5 +39,52 @@ export const sourceErrors = defineErrors({
     category: "config",
     message: "Files {file} and {other} in {path} both give the table '{table}'.",
     hint: "Rename or remove one of them; table names ignore letter case.",
+  },
+  "HO-SRC-010": {
+    category: "data",
+    message: "{file} row {row}: the record holds a NUL byte, which a text export never writes; the row is rejected.",
+    hint: "The file may be damaged, or its encoding misread; re-export the table, or save it as UTF-8.",
+  },
+  "HO-SRC-011": {
+    category: "config",
+    message: "The archive {path} holds an entry whose name leads outside it ({reason}); the archive is refused.",
+    hint: "An export archive never needs '..' or absolute paths; build the archive again from the export folder.",
+  },
+  "HO-SRC-012": {
+    category: "data",
+    message: "{file} row {row}: malformed JSON ({reason}); the record is rejected.",
+  },
+  "HO-SRC-013": {
+    category: "data",
+    message: "{file}: the file can't be read as {format} ({reason}); the table can't be read.",
+    hint: "Check that the file is complete and saved in the format its extension says.",
+  },
+  "HO-SRC-014": {
+    category: "transient",
+    message: "The source API at {endpoint} failed after {attempts} attempts ({reason}).",
+    hint: "Run the command again later; a read resumes from its last finished page.",
+  },
+  "HO-SRC-015": {
+    category: "config",
+    message: "The source API at {endpoint} refused the request: HTTP {status} {code}.",
+    hint: "Check the API key (in the environment variable handover.yaml names) and the account's access.",
+  },
+  "HO-SRC-016": {
+    category: "config",
+    message: "The source at {path} has no table '{table}'.",
+    hint: "Run 'handover discover' to list the tables it has.",
+  },
+  "HO-SRC-017": {
+    category: "data",
+    message: "{file} row {row}: a {found} resource in a file of {expected} resources; the line is rejected.",
+  },
+  "HO-SRC-018": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the attachment's content can't be stored ({reason}); the record is kept without it.",
+  },
+  "HO-SRC-019": {
+    category: "transient",
+    message: "The FHIR bulk export from {path} stopped: {reason}.",
+    hint: "Check the client id and that its public key is registered (SMART Backend Services); run again to resume the export.",
   },
 });

@@ -1,16 +1,25 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { readCsvRows, type CsvRow } from "./csv-rows.js";
+import { decodeToUtf8, detectEncoding } from "./encoding.js";
 
-async function rowsOf(text: string, options: { maxRecordBytes?: number } = {}): Promise<CsvRow[]> {
-  const path = join(await mkdtemp(join(tmpdir(), "csv-rows-")), "t.csv");
-  await writeFile(path, text);
-  const rows: CsvRow[] = [];
-  for await (const row of readCsvRows(path, options)) rows.push(row);
-  return rows;
+/** The text's bytes in chunks of `size` (a record, a quote or a character split across chunks). */
+async function* chunked(text: string, size: number): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** Reads the text whole and in 3-byte chunks, checks both agree, and returns the rows. */
+async function rowsOf(text: string, options: { maxRecordBytes?: number; offset?: number; line?: number } = {}): Promise<CsvRow[]> {
+  const read = async (size: number) => {
+    const rows: CsvRow[] = [];
+    const detected = detectEncoding(Buffer.from(text), true);
+    for await (const row of readCsvRows(decodeToUtf8(chunked(text, size), detected), options)) rows.push(row);
+    return rows;
+  };
+  const whole = await read(1 << 20);
+  assert.deepEqual(await read(3), whole, "chunk boundaries change nothing");
+  return whole;
 }
 
 const summary = (rows: CsvRow[]) => rows.map((row) => (row.kind === "row" ? `${row.line}:${row.fields.join("|")}` : `${row.line}:!${row.reason}`));
@@ -53,12 +62,27 @@ test("malformed-row reasons never carry the record's text", async () => {
 });
 
 test("nextOffset lets a second read start exactly at the following record", async () => {
-  const path = join(await mkdtemp(join(tmpdir(), "csv-rows-")), "t.csv");
-  await writeFile(path, '\uFEFFa,b\r\n"é\nx",2\r\n3,4\r\n');
-  const first: CsvRow[] = [];
-  for await (const row of readCsvRows(path)) first.push(row);
-  const second = first[1]!;
-  const resumed: CsvRow[] = [];
-  for await (const row of readCsvRows(path, { offset: second.nextOffset, line: second.nextLine })) resumed.push(row);
-  assert.deepEqual(summary(resumed), ["4:3|4"]);
+  const text = 'a,b\r\n"é\nx",2\r\n3,4\r\n';
+  const second = (await rowsOf(`\uFEFF${text}`))[1]!;
+  const rest = Buffer.from(text).subarray(second.nextOffset).toString();
+  assert.deepEqual(summary(await rowsOf(rest, { offset: second.nextOffset, line: second.nextLine })), ["4:3|4"]);
+});
+
+test("the delimiter is the caller's: semicolons, tabs and pipes", async () => {
+  for (const delimiter of [";", "\t", "|"]) {
+    const rows: CsvRow[] = [];
+    for await (const row of readCsvRows(chunked(`a${delimiter}b\n"x${delimiter}y"${delimiter}2\n`, 4), { delimiter })) rows.push(row);
+    assert.deepEqual(summary(rows), ["1:a|b", `2:x${delimiter}y|2`]);
+  }
+});
+
+test("malformed rows in a row, and one at the very end, each cost one line", async () => {
+  assert.deepEqual(summary(await rowsOf('a,b\n"x"y,1\n"p"q,2\n3,4\n"z')), [
+    "1:a|b", "2:!text after a closing quote", "3:!text after a closing quote", "4:3|4", "5:!a quote is never closed",
+  ]);
+});
+
+test("mixed line endings each end a record, and a failed record resumes after a lone CR too", async () => {
+  assert.deepEqual(summary(await rowsOf("a,b\r\n1,2\n3,4\r5,6\r\n")), ["1:a|b", "2:1|2", "3:3|4", "4:5|6"]);
+  assert.deepEqual(summary(await rowsOf('a,b\r"x"y,1\r3,4\r')), ["1:a|b", "2:!text after a closing quote", "3:3|4"]);
 });

@@ -1,13 +1,13 @@
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
 import { CsvError, Parser } from "csv-parse";
+import { ByteWindow } from "./byte-window.js";
 
 /**
- * The lowest layer of the export reader: streams one CSV file as raw field arrays, each tagged
- * with the 1-based line where it starts and the byte offset just after it. Knows nothing of
+ * The lowest layer of the delimited-text reader: streams UTF-8 text (no BOM) as raw field arrays,
+ * each tagged with the 1-based line where it starts and the offset just after it. Knows nothing of
  * headers or tables. A record csv-parse can't parse comes out as a `malformed` row and parsing
- * restarts at the line after that record's first line, so every record ends as a row or a
- * malformed row and a bad quote can never swallow (or hang on) the rest of the file.
+ * restarts at the line after that record's first line — from bytes kept in memory, never by
+ * reading the file again — so every record ends as a row or a malformed row, and a bad quote can
+ * never swallow (or hang on) the rest of the file. Memory holds one record plus a chunk.
  */
 export type CsvRow =
   | {
@@ -15,7 +15,7 @@ export type CsvRow =
       /** Line where the record starts (1-based). */
       readonly line: number;
       readonly fields: string[];
-      /** Line the next record starts on, and its byte offset: where a resumed read begins. */
+      /** Line the next record starts on, and its offset in the text: where a resumed read begins. */
       readonly nextLine: number;
       readonly nextOffset: number;
     }
@@ -29,10 +29,12 @@ export type CsvRow =
     };
 
 export interface CsvRowsOptions {
-  /** Byte offset to start at; by default the start of the file (after a UTF-8 BOM). */
+  /** Offset in the text of the input's first byte (a resumed read); 0 by default. */
   readonly offset?: number;
-  /** Line number of the line starting at `offset`. */
+  /** Line number of the input's first line. */
   readonly line?: number;
+  /** "," by default. */
+  readonly delimiter?: string;
   /**
    * A record larger than this is rejected. It bounds memory when a quote is never closed:
    * without it, one stray quote would buffer the rest of the file as one field.
@@ -55,133 +57,105 @@ export function reasonFor(code: string | undefined): string {
   return (code && reasons[code]) ?? `parse error ${code ?? "unknown"}`;
 }
 
-const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** Byte offset of the first record: 3 when the file starts with a UTF-8 BOM, else 0. */
-export async function contentStart(path: string): Promise<number> {
-  const handle = await open(path, "r");
-  try {
-    const head = Buffer.alloc(3);
-    const { bytesRead } = await handle.read(head, 0, 3, 0);
-    return bytesRead === 3 && head.equals(utf8Bom) ? 3 : 0;
-  } finally {
-    await handle.close();
-  }
-}
-
-const lineBreaks = /\r\n|\r|\n/g;
-const leadingBreaks = /^(?:\r\n|\r|\n)+/;
-
-/**
- * Counts line breaks in csv-parse's `raw` text. CRLF, lone LF and lone CR each count once: csv-parse's
- * own `info.lines` counts a CRLF inside a quoted field twice, so lines are counted here instead.
- */
-function countBreaks(text: string): number {
-  return text.match(lineBreaks)?.length ?? 0;
-}
-
-export async function* readCsvRows(path: string, options: CsvRowsOptions = {}): AsyncGenerator<CsvRow> {
-  let offset = options.offset ?? (await contentStart(path));
-  let line = options.line ?? 1;
-  const maxRecordBytes = options.maxRecordBytes ?? defaultMaxRecordBytes;
-
-  // One pass per segment: a parse error ends the segment and the next starts on the following line.
-  for (;;) {
-    const segment = parseSegment(path, offset, maxRecordBytes);
-    let consumed = 0; // bytes of this segment covered by emitted rows
-    let failure: CsvError | undefined;
-    for await (const item of segment) {
-      if (item instanceof CsvError) {
-        failure = item;
-        break;
-      }
-      const start = line + (item.raw.match(leadingBreaks)?.[0].match(lineBreaks)?.length ?? 0);
-      line += countBreaks(item.raw);
-      consumed = item.info.bytes;
-      yield { kind: "row", line: start, fields: item.record, nextLine: line, nextOffset: offset + consumed };
-    }
-    if (!failure) return;
-
-    // The failed record begins after any empty lines csv-parse skipped (they lead its raw text).
-    const skipped = (typeof failure.raw === "string" ? failure.raw : "").match(leadingBreaks)?.[0] ?? "";
-    const recordStart = offset + consumed + Buffer.byteLength(skipped);
-    const recordLine = line + countBreaks(skipped);
-    const resume = await offsetAfterNextNewline(path, recordStart);
-    yield {
-      kind: "malformed",
-      line: recordLine,
-      reason: reasonFor(failure.code),
-      nextLine: recordLine + 1,
-      nextOffset: resume.offset,
-    };
-    if (!resume.found) return;
-    offset = resume.offset;
-    line = recordLine + 1;
-  }
-}
-
+/** A record and how many bytes the parser had consumed when it ended (its context's `bytes`). */
 interface ParsedItem {
   readonly record: string[];
-  readonly raw: string;
-  readonly info: { readonly bytes: number };
+  readonly bytes: number;
 }
 
 /**
- * Parses from `offset` to the end of the file or the first parse error, which comes last as a
- * CsvError value. csv-parse's stream drops records it already parsed when it errors, so records are
- * taken through `on_record` one chunk at a time instead: memory stays at one chunk's records.
+ * @example for await (const row of readCsvRows(createReadStream("t.csv"), { delimiter: ";" })) ...
  */
-async function* parseSegment(path: string, offset: number, maxRecordBytes: number): AsyncGenerator<ParsedItem | CsvError> {
+export async function* readCsvRows(input: AsyncIterable<Buffer>, options: CsvRowsOptions = {}): AsyncGenerator<CsvRow> {
+  const maxRecordBytes = options.maxRecordBytes ?? defaultMaxRecordBytes;
   const queue: ParsedItem[] = [];
-  const parser = new Parser({
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    raw: true,
-    max_record_size: maxRecordBytes,
-    on_record: (item) => {
-      queue.push(item as unknown as ParsedItem);
-      return null;
-    },
-  });
-  parser.on("error", () => {}); // reported through the write/end callbacks below
-  const input = createReadStream(path, { start: offset, highWaterMark: 64 * 1024 });
+  const newParser = () => {
+    // csv-parse's stream drops records it already parsed when it errors, so records are taken
+    // through `on_record` one chunk at a time instead: memory stays at one chunk's records.
+    // Neither `info` nor `raw` is asked for (they double parsing time): `on_record`'s context has
+    // the byte count, and line breaks are counted in the bytes the window holds.
+    const parser = new Parser({
+      delimiter: options.delimiter ?? ",",
+      // Every line break ends a record. csv-parse would otherwise take the first one it meets as
+      // the only one: a CRLF file with one LF line would glue records together, and an LF file
+      // with one CRLF line would leave a CR at the end of a value.
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: maxRecordBytes,
+      on_record: (record, context) => {
+        queue.push({ record: record as string[], bytes: context.bytes });
+        return null;
+      },
+    });
+    parser.on("error", () => {}); // reported through the write/end callbacks
+    return parser;
+  };
+
+  let line = options.line ?? 1;
+  let base = options.offset ?? 0; // offset of the first byte fed to the current parser
+  let emittedEnd = base; // offset just after the last emitted record
+  const window = new ByteWindow(base);
+  let parser = newParser();
+  let carry: Buffer | undefined; // bytes to parse again after a failed record
+  const iterator = input[Symbol.asyncIterator]();
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      const failure = await new Promise<Error | null | undefined>((resolve) => parser.write(chunk, resolve));
-      yield* queue.splice(0);
-      if (failure) {
-        yield asCsvError(failure);
-        return;
+    for (;;) {
+      let chunk: Buffer | undefined = carry;
+      carry = undefined;
+      if (!chunk) {
+        const next = await iterator.next();
+        chunk = next.done ? undefined : next.value;
       }
+      if (chunk) window.push(chunk);
+      const current = parser;
+      const failure = await new Promise<Error | null | undefined>((resolve) => (chunk ? current.write(chunk, resolve) : current.end(resolve)));
+      for (const item of queue.splice(0)) {
+        const end = base + item.bytes;
+        const breaks = window.breaks(emittedEnd, end);
+        const start = line + breaks.leading;
+        line += breaks.total;
+        emittedEnd = end;
+        yield { kind: "row", line: start, fields: item.record, nextLine: line, nextOffset: emittedEnd };
+      }
+      window.dropBefore(emittedEnd);
+      if (!failure) {
+        if (!chunk) return;
+        continue;
+      }
+      if (!(failure instanceof CsvError)) throw failure; // an I/O error or a bug is not a bad row
+
+      // The failed record begins after any empty lines csv-parse skipped.
+      const skipped = window.breaks(emittedEnd, window.end);
+      const recordStart = emittedEnd + skipped.leadingBytes;
+      const recordLine = line + skipped.leading;
+      // Restart after the end of the record's first line (CRLF, LF or CR), reading on if need be.
+      let lineEnd = window.indexOfBreak(recordStart);
+      let ended = false;
+      while (lineEnd < 0 || (window.byteAt(lineEnd) === 0x0d && lineEnd + 1 >= window.end)) {
+        const next = await iterator.next();
+        if (next.done) {
+          ended = true;
+          break;
+        }
+        if (lineEnd < 0) window.dropBefore(window.end); // no break in what is held: none of it is needed again
+        window.push(next.value);
+        lineEnd = window.indexOfBreak(recordStart);
+      }
+      const resume = lineEnd < 0 ? window.end : lineEnd + (window.byteAt(lineEnd) === 0x0d && window.byteAt(lineEnd + 1) === 0x0a ? 2 : 1);
+      yield { kind: "malformed", line: recordLine, reason: reasonFor(failure.code), nextLine: recordLine + 1, nextOffset: resume };
+      if (lineEnd < 0 || (ended && resume >= window.end)) return;
+      const rest = window.takeFrom(resume);
+      window.reset(resume);
+      parser.destroy();
+      parser = newParser();
+      base = resume;
+      emittedEnd = resume;
+      line = recordLine + 1;
+      if (rest.length > 0) carry = rest;
     }
-    const failure = await new Promise<Error | null | undefined>((resolve) => parser.end(resolve));
-    yield* queue.splice(0);
-    if (failure) yield asCsvError(failure);
   } finally {
-    input.destroy();
     parser.destroy();
-  }
-}
-
-/** Anything but a CsvError (an I/O error, a bug) is not a bad row: let it propagate. */
-function asCsvError(error: Error): CsvError {
-  if (error instanceof CsvError) return error;
-  throw error;
-}
-
-/** Offset just past the first LF at or after `from`, scanning in chunks; else the end of the file. */
-async function offsetAfterNextNewline(path: string, from: number): Promise<{ offset: number; found: boolean }> {
-  const stream = createReadStream(path, { start: from, highWaterMark: 64 * 1024 });
-  let position = from;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const index = chunk.indexOf(0x0a);
-      if (index >= 0) return { offset: position + index + 1, found: true };
-      position += chunk.length;
-    }
-    return { offset: position, found: false };
-  } finally {
-    stream.destroy();
+    await iterator.return?.();
   }
 }

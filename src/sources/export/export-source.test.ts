@@ -65,10 +65,10 @@ test("a header naming a column twice is refused with HO-SRC-004", async () => {
   await assert.rejects(source.discover(), (error: unknown) => error instanceof HandoverError && error.code === "HO-SRC-004");
 });
 
-test("a missing folder, a folder without CSV files and an unknown table are config errors", async () => {
+test("a missing folder, a folder without table files and an unknown table are config errors", async () => {
   const code = (expected: string) => (error: unknown) => error instanceof HandoverError && error.code === expected;
   await assert.rejects(createExportSource({ root: "/nonexistent/handover" }).check(), code("HO-SRC-001"));
-  await assert.rejects(createExportSource({ root: await folder({ "notes.txt": "x" }) }).check(), code("HO-SRC-001"));
+  await assert.rejects(createExportSource({ root: await folder({ "notes.pdf": "x" }) }).check(), code("HO-SRC-001"));
   await assert.rejects(collect(createExportSource({ root: await folder({ "t.csv": "a\n1\n" }) }).read("nope")), code("HO-SRC-006"));
 });
 
@@ -90,7 +90,7 @@ test("discover reports counts, samples, lengths and the profile's hints", async 
   const rows = ["Id,Name,Born,Extra"];
   for (let i = 1; i <= 30; i += 1) rows.push(`${i},${i % 3 === 0 ? "" : `N${i % 5}`},01/0${(i % 9) + 1}/1990,${"x".repeat(i % 7)}`);
   rows.push("31,bad,row,with,too,many");
-  const root = await folder({ "People.CSV": rows.join("\n"), "other.csv": "A\n1\n", "readme.txt": "ignored" });
+  const root = await folder({ "People.CSV": rows.join("\n"), "other.csv": "A\n1\n", "readme.md": "ignored" });
   const catalog = await createExportSource({ root, profile }).discover();
   assert.equal(catalog.profile, "test");
   assert.deepEqual(catalog.tables.map((t) => t.name).sort(), ["other", "people"]);

@@ -43,7 +43,11 @@ export function createFileAccess(root: string): FileAccess {
     const slashed = path.replace(/\\/g, "/");
     if (isAbsolute(slashed) || win32.isAbsolute(path) || /^[A-Za-z]:/.test(slashed)) return problem("outside-source");
     const base = await (realRoot ??= realpath(root).catch(() => undefined));
-    if (base === undefined) return problem("missing");
+    // A root that isn't there yet (files are stored as a read goes) is looked up again next time.
+    if (base === undefined) {
+      realRoot = undefined;
+      return problem("missing");
+    }
     const lexical = resolve(base, slashed);
     if (!within(base, lexical)) return problem("outside-source");
     let handle: FileHandle | undefined;

@@ -1,6 +1,8 @@
 /**
- * A vendor profile: what we know about one practice-management system's CSV export. It is a
- * hint, never a filter: columns and tables it doesn't mention still flow through the reader.
+ * A vendor profile: what we know about one practice-management system's export. It is a hint,
+ * never a filter: columns and tables it doesn't mention still flow through the reader. (One
+ * exception: the formats of the files it lists are the formats the export holds, so a
+ * `manifest.json` beside a CSV-only vendor's files is not read as a table.)
  */
 export type DateFormat = "MM/DD/YYYY" | "M/D/YYYY" | "DD/MM/YYYY" | "YYYY-MM-DD" | "MM/DD/YYYY HH:mm";
 
@@ -12,7 +14,10 @@ export interface ProfileReference {
 }
 
 export interface ProfileTable {
-  /** File name in the export folder, when it isn't `<table>.csv` (matched ignoring case). */
+  /**
+   * File name in the export, when it isn't `<table>.csv` (matched ignoring case, with or without
+   * its folder); `<file>/<sheet>` for an XLSX sheet, `<file>/<member>` for an array in a JSON object.
+   */
   readonly file?: string;
   /** Column(s) identifying a row; a row with an empty key column is rejected (HO-SRC-005). */
   readonly key: readonly string[];
@@ -26,6 +31,11 @@ export interface ProfileTable {
    * separated), whose content the source serves through `statFile`/`readFile`.
    */
   readonly fileColumns?: readonly string[];
+  /**
+   * The column saying when a row last changed, which fills records' `changedAt`. Absent: a column
+   * conventionally named for it (LastModified, ModifiedDate, updated_at…) is used when there is one.
+   */
+  readonly modifiedColumn?: string;
 }
 
 export interface VendorProfile {

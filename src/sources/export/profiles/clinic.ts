@@ -1,0 +1,98 @@
+import type { VendorProfile } from "../profile.js";
+
+/**
+ * A generic clinic-management export (the layout `sandbox/clinic` generates): spreadsheet-like
+ * files with headers such as "Client ID", "Full Name" (one column to split: "Jane Smith",
+ * "SMITH, Jane", "Dr Jane A. Smith"), "D.O.B." and "E-mail". An Australian clinic: dates are
+ * DD/MM/YYYY and timestamps "DD/MM/YYYY HH:mm" local time without a zone (declared "DD/MM/YYYY",
+ * the nearest format; the time follows it); some D.O.B. values are ISO. Bookings.csv is
+ * semicolon-separated, with the date and a 12-hour "9:30 am" time in separate columns and
+ * "45 min" durations; Invoices.tsv is tab-separated. Tags and Specialities are free-text
+ * multi-select (`;` or `,`). "Custom: …" columns are the clinic's own. A note whose Encoding is
+ * base64 holds UTF-8 text in base64. Attachments' Path is relative to the export folder.
+ */
+export const clinicProfile: VendorProfile = {
+  id: "clinic",
+  name: "Clinic Management Software",
+  alsoAcceptedDateFormats: ["YYYY-MM-DD"],
+  tables: {
+    clinics: {
+      file: "Clinics.csv",
+      key: ["Clinic ID"],
+      modelHint: "practice",
+      references: [{ column: "Parent Clinic ID", table: "clinics", tableColumn: "Clinic ID" }],
+      dateFormats: { "Last Updated": "DD/MM/YYYY" },
+    },
+    staff: {
+      file: "Staff.csv",
+      key: ["Staff ID"],
+      modelHint: "staff",
+      references: [{ column: "Home Clinic ID", table: "clinics", tableColumn: "Clinic ID" }],
+      dateFormats: { "Start Date": "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    clients: {
+      file: "Clients.csv",
+      key: ["Client ID"],
+      modelHint: "patient",
+      references: [
+        { column: "Home Clinic ID", table: "clinics", tableColumn: "Clinic ID" },
+        { column: "Practitioner ID", table: "staff", tableColumn: "Staff ID" },
+      ],
+      dateFormats: { "D.O.B.": "DD/MM/YYYY", Created: "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    client_clinics: {
+      file: "Client Clinics.csv",
+      key: ["Client ID", "Clinic ID"],
+      modelHint: "patientPracticeLink",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Clinic ID", table: "clinics", tableColumn: "Clinic ID" },
+      ],
+      dateFormats: { Since: "DD/MM/YYYY" },
+    },
+    bookings: {
+      file: "Bookings.csv",
+      key: ["Booking ID"],
+      modelHint: "appointment",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Practitioner ID", table: "staff", tableColumn: "Staff ID" },
+        { column: "Clinic ID", table: "clinics", tableColumn: "Clinic ID" },
+      ],
+      dateFormats: { Date: "DD/MM/YYYY", Created: "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    notes: {
+      file: "Notes.csv",
+      key: ["Note ID"],
+      modelHint: "clinicalNote",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Booking ID", table: "bookings", tableColumn: "Booking ID" },
+        { column: "Author ID", table: "staff", tableColumn: "Staff ID" },
+      ],
+      dateFormats: { Date: "DD/MM/YYYY" },
+    },
+    invoices: {
+      file: "Invoices.tsv",
+      key: ["Invoice No"],
+      modelHint: "invoice",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Practitioner ID", table: "staff", tableColumn: "Staff ID" },
+        { column: "Booking ID", table: "bookings", tableColumn: "Booking ID" },
+      ],
+      dateFormats: { Issued: "DD/MM/YYYY", "Paid Date": "DD/MM/YYYY" },
+    },
+    attachments: {
+      file: "Attachments.csv",
+      key: ["Attachment ID"],
+      modelHint: "document",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Uploaded By", table: "staff", tableColumn: "Staff ID" },
+      ],
+      dateFormats: { Uploaded: "DD/MM/YYYY" },
+      fileColumns: ["Path"],
+    },
+  },
+};
