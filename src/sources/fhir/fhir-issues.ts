@@ -1,0 +1,26 @@
+import { HandoverError, issue, type Issue } from "../../contracts/handover-error.js";
+
+/**
+ * Every problem the FHIR readers report, in one place. Where the catalog has no code of its own
+ * yet, the closest existing HO-SRC code stands in; the proposed ones (see the report) replace
+ * them here and nowhere else. Parameters are file names, line numbers, HTTP
+ * statuses and fixed reasons — never a resource's values.
+ */
+export const fhirIssues = {
+  /** A line that is not JSON, or JSON that is not an object: HO-SRC-012 (malformed JSON). */
+  notJson: (file: string, row: number, reason: string): Issue => issue("HO-SRC-012", { file, row, reason }),
+  /** A resource of another type than the file holds (HO-SRC-017). The found type is named only when it looks like one. */
+  wrongType: (file: string, row: number, expected: string, found: unknown): Issue =>
+    issue("HO-SRC-017", { file, row, expected, found: typeof found === "string" && /^[A-Za-z]{1,64}$/.test(found) ? found : "non-FHIR" }),
+  /** A resource without an id. HO-SRC-005 says exactly this. */
+  noId: (file: string, row: number): Issue => issue("HO-SRC-005", { file, row, field: "id" }),
+  /** An attachment whose bytes can't be had; the record still comes, without `attachment_path`. HO-SRC-018 (warning). */
+  attachment: (file: string, row: number, reason: string): Issue =>
+    issue("HO-SRC-018", { file, row, field: "attachment_path", reason }, "warning"),
+};
+
+/** Errors that stop a whole bulk export (credentials refused, server unreachable, export failed):
+ * HO-SRC-019, transient — a re-run resumes the export. */
+export function bulkError(baseUrl: string, reason: string, cause?: unknown): HandoverError {
+  return new HandoverError("HO-SRC-019", { path: baseUrl, reason }, cause === undefined ? undefined : { cause });
+}
