@@ -55,17 +55,54 @@ const salesforceTarget = z.object({
   ]),
 });
 
+/** Prefix of every source key we write to the target (hc_sourcekey = prefix:table:id). */
+const keyPrefix = (fallback: string) => z.string().regex(/^[a-z0-9-]+$/).default(fallback);
+
+/** A folder (or zip) of export files, read with a vendor profile as a hint. */
+const exportSource = z.object({
+  kind: z.literal("export"),
+  profile: z.string().default("visual-practice"),
+  /** Folder of export files, relative to the workspace. */
+  path: z.string().min(1),
+  keyPrefix: keyPrefix("vp"),
+});
+
+/** PracticeHub's REST API: the global base URL (the account's region is looked up from it); the
+ * API key is read from the environment variable named here, never from this file. */
+const practiceHubSource = z.object({
+  kind: z.literal("practicehub"),
+  url: z.string().url(),
+  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default("PRACTICEHUB_API_KEY"),
+  /** The API key's request limit (PracticeHub allows 1 per second). */
+  ratePerSecond: z.number().positive().max(100).default(1),
+  pageSize: z.number().int().min(1).max(500).default(100),
+  keyPrefix: keyPrefix("ph"),
+});
+
+/** FHIR R4 NDJSON files (a Bulk Data export already downloaded), relative to the workspace. */
+const fhirSource = z.object({
+  kind: z.literal("fhir"),
+  path: z.string().min(1),
+  keyPrefix: keyPrefix("fhir"),
+});
+
+/** A FHIR server's Bulk Data export, with SMART Backend Services auth (a JWT signed with the
+ * private key in the environment variable named here). */
+const fhirBulkSource = z.object({
+  kind: z.literal("fhir-bulk"),
+  url: z.string().url(),
+  clientId: z.string().min(1),
+  privateKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).default("FHIR_PRIVATE_KEY"),
+  tokenUrl: z.string().url().optional(),
+  kid: z.string().min(1).optional(),
+  types: z.array(z.string().regex(/^[A-Z][A-Za-z]+$/)).optional(),
+  keyPrefix: keyPrefix("fhir"),
+});
+
 export const handoverConfigSchema = z.object({
   version: z.literal(1),
   name: z.string().min(1),
-  source: z.object({
-    kind: z.literal("export"),
-    profile: z.string().default("visual-practice"),
-    /** Folder of export files, relative to the workspace. */
-    path: z.string().min(1),
-    /** Prefix of every source key we write to the target (hc_sourcekey = prefix:table:id). */
-    keyPrefix: z.string().regex(/^[a-z0-9-]+$/).default("vp"),
-  }),
+  source: z.discriminatedUnion("kind", [exportSource, practiceHubSource, fhirSource, fhirBulkSource]),
   target: z.discriminatedUnion("kind", [dataverseTarget, salesforceTarget]),
   options: z
     .object({

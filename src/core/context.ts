@@ -1,10 +1,8 @@
-import { resolve } from "node:path";
 import type { HandoverConfig } from "../config/handover-config.js";
 import { loadConfig, type Workspace } from "../config/workspace.js";
 import type { SourceConnector } from "../contracts/source.js";
 import type { TargetConnector } from "../contracts/target.js";
-import { HandoverError } from "../contracts/handover-error.js";
-import { createExportSource, getProfile } from "../sources/export/index.js";
+import { openSource } from "./open-source.js";
 import { openStore, type Store } from "../store/open-store.js";
 import { openTarget } from "./open-target.js";
 import type { TargetTemplate } from "./map/templates/template.js";
@@ -24,9 +22,7 @@ export interface Context {
 
 export async function openContext(ws: Workspace): Promise<Context> {
   const config = loadConfig(ws);
-  const profile = getProfile(config.source.profile);
-  if (!profile) throw new HandoverError("HO-CFG-005", { kind: "source profile", name: config.source.profile, known: "visual-practice" });
-  const source = createExportSource({ root: resolve(ws.root, config.source.path), profile });
+  const source = openSource(config, ws);
   const { target, template } = openTarget(config);
   const store = await openStore(ws.storeFile);
   return {

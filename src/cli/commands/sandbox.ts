@@ -2,6 +2,10 @@ import type { Command } from "commander";
 import { HandoverError } from "../../contracts/handover-error.js";
 import { runDataverseSandboxCli, type SeedUser } from "../../../sandbox/dataverse/index.js";
 import { runSalesforceSandboxCli } from "../../../sandbox/salesforce/index.js";
+import { runPracticeHubSandboxCli } from "../../../sandbox/practicehub/index.js";
+import { generateFhirExport, runFhirSandboxCli } from "../../../sandbox/fhir/index.js";
+import { generateCorePracticeExport } from "../../../sandbox/core-practice/index.js";
+import { generateClinicExport } from "../../../sandbox/clinic/index.js";
 import { readFileSync } from "node:fs";
 import { salesforceUsers } from "./demo-target.js";
 import { formatGeneratedExportSummary, generateVisualPracticeExport } from "../../../sandbox/visual-practice/index.js";
@@ -44,18 +48,48 @@ export function registerSandbox(program: Command): void {
         ...(users ? { users } : {}),
       });
     });
-  for (const name of ["practicehub"]) {
-    sandbox.command(name).description(`(not yet available) ${name} sandbox`).action(() => { throw new HandoverError("HO-CLI-001", { verb: `sandbox ${name}` }); });
-  }
-  sandbox.command("generate <vendor>").description("write a deterministic synthetic export with realistic dirt (vendor: visual-practice)")
+  sandbox.command("practicehub").description("run a local PracticeHub API (1 request/second per key, regions, cursors, tombstones) until Ctrl-C")
+    .option("--port <port>", "port (0 = any free port)", int("--port"), 7073)
+    .option("--patients <n>", "patients to generate", int("--patients"), 500)
+    .option("--seed <s>", "seed", int("--seed"), 1)
+    .option("--rate <n>", "requests per second per API key", int("--rate"), 1)
+    .action(async (o: { port: number; patients: number; seed: number; rate: number }) => {
+      await runPracticeHubSandboxCli({ port: o.port, patients: o.patients, seed: o.seed, rateLimitPerSecond: Math.max(1, o.rate) });
+    });
+  sandbox.command("fhir").description("run a local FHIR R4 Bulk Data server (SMART Backend Services, $export) until Ctrl-C")
+    .option("--port <port>", "port (0 = any free port)", int("--port"), 7074)
+    .option("--data <dir>", "a folder written by 'sandbox generate fhir' (default: generate one)")
+    .option("--patients <n>", "patients to generate when --data is not given", int("--patients"), 200)
+    .option("--seed <s>", "seed", int("--seed"), 1)
+    .requiredOption("--client <id=public-key.pem>", "a SMART client and its public key (PEM) or JWKS file")
+    .action(async (o: { port: number; data?: string; patients: number; seed: number; client: string }) => {
+      const [clientId, file] = o.client.split("=");
+      if (!clientId || !file) throw new HandoverError("HO-CLI-002", { option: "--client", reason: "expected CLIENT_ID=path/to/public-key.pem (or .json for a JWKS)" });
+      await runFhirSandboxCli({
+        port: o.port, clients: [{ clientId, ...(file.endsWith(".json") ? { jwksFile: file } : { publicKeyFile: file }) }],
+        ...(o.data ? { dataDir: o.data } : { patients: o.patients, seed: o.seed }),
+      });
+    });
+  sandbox.command("generate <vendor>").description("write a deterministic synthetic export with realistic dirt (vendor: visual-practice, core-practice, clinic, fhir)")
     .option("--patients <n>", "number of patients", int("--patients"), 2000)
     .option("--seed <s>", "seed", int("--seed"), 1)
     .requiredOption("--out <dir>", "output folder")
     .action(async (vendor: string, o: { patients: number; seed: number; out: string }, cmd: Command) => {
       const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
-      if (vendor !== "visual-practice") throw new HandoverError("HO-CLI-001", { verb: `sandbox generate ${vendor}` });
-      const summary = await generateVisualPracticeExport({ patients: o.patients, seed: o.seed, outDir: o.out });
-      out.line(formatGeneratedExportSummary(summary));
+      const options = { patients: o.patients, seed: o.seed, outDir: o.out };
+      if (vendor === "visual-practice") {
+        const summary = await generateVisualPracticeExport(options);
+        out.line(formatGeneratedExportSummary(summary));
+        out.result(summary);
+        return;
+      }
+      const summary = vendor === "core-practice" ? await generateCorePracticeExport(options)
+        : vendor === "clinic" ? await generateClinicExport(options)
+          : vendor === "fhir" ? await generateFhirExport(options)
+            : null;
+      if (!summary) throw new HandoverError("HO-CFG-005", { kind: "generator", name: vendor, known: "visual-practice, core-practice, clinic, fhir" });
+      out.line(`${vendor} sandbox export: ${o.patients} patients, seed ${o.seed}, in ${o.out}`);
+      out.line(`  planted dirt (listed in manifest.json): ${Object.entries(summary.dirtCounts).map(([k, n]) => `${k} ${n}`).join(", ")}`);
       out.result(summary);
     });
 }

@@ -12,6 +12,7 @@ import { writePlanReport } from "../../core/report/plan-report.js";
 import { rollback } from "../../core/rollback/rollback.js";
 import { executeRun, type RunProgress } from "../../core/run/execute-run.js";
 import { verifyRun } from "../../core/verify/verify-run.js";
+import { getProfile, profiles } from "../../sources/export/index.js";
 import { createOutput, type Output } from "../output.js";
 import { existsSync } from "node:fs";
 
@@ -36,24 +37,39 @@ export function progressPrinter(out: Output): (p: RunProgress) => void {
   return (p) => out.note(`~  ${p.stage}${p.table ? ` ${p.table}` : ""}${p.done !== undefined ? `: ${p.done}` : ""}`);
 }
 
+/** handover.yaml's source section from init's options. */
+function sourceConfig(o: { source: string; sourceUrl?: string; clientId?: string; export: string }): Record<string, unknown> {
+  if (o.source === "fhir") return { kind: "fhir", path: o.export };
+  if (o.source === "practicehub" || o.source === "fhir-bulk") {
+    if (!o.sourceUrl) throw new HandoverError("HO-CLI-002", { option: "--source-url", reason: `${o.source} needs the API's base URL` });
+    if (o.source === "practicehub") return { kind: "practicehub", url: o.sourceUrl };
+    if (!o.clientId) throw new HandoverError("HO-CLI-002", { option: "--client-id", reason: "fhir-bulk needs the SMART client id" });
+    return { kind: "fhir-bulk", url: o.sourceUrl, clientId: o.clientId };
+  }
+  if (!getProfile(o.source)) throw new HandoverError("HO-CFG-005", { kind: "source", name: o.source, known: `${Object.keys(profiles).join(", ")}, fhir, fhir-bulk, practicehub` });
+  return { kind: "export", profile: o.source, path: o.export };
+}
+
 export function registerWorkflow(program: Command): void {
   program.command("init <name>").description("create a workspace folder with handover.yaml")
-    .option("--source <kind>", "source system profile", "visual-practice")
+    .option("--source <kind>", "source: an export profile (visual-practice, core-practice, clinic), fhir (NDJSON files), fhir-bulk or practicehub (APIs)", "visual-practice")
+    .option("--source-url <url>", "API base URL for practicehub / fhir-bulk (key and private key come from PRACTICEHUB_API_KEY / FHIR_PRIVATE_KEY)")
+    .option("--client-id <id>", "fhir-bulk: the SMART client id")
     .option("--target <kind>", "target CRM", "dataverse")
     .option("--export <dir>", "folder of the source export", "export")
     .option("--url <url>", "target URL (default: the local sandbox, http://127.0.0.1:7071 for Dataverse, :7072 for Salesforce)")
     .option("--fallback-owner <email>", "CRM user who owns records of unmatched staff")
     .option("--force", "overwrite an existing handover.yaml")
-    .action(async (name: string, o: { source: string; target: string; export: string; url?: string; fallbackOwner?: string; force?: boolean }, cmd: Command) => {
+    .action(async (name: string, o: { source: string; sourceUrl?: string; clientId?: string; target: string; export: string; url?: string; fallbackOwner?: string; force?: boolean }, cmd: Command) => {
       const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
-      if (o.source !== "visual-practice") throw new HandoverError("HO-CFG-005", { kind: "source", name: o.source, known: "visual-practice" });
+      const source = sourceConfig(o);
       if (o.target !== "dataverse" && o.target !== "salesforce") throw new HandoverError("HO-CFG-005", { kind: "target", name: o.target, known: "dataverse, salesforce" });
       const url = o.url ?? (o.target === "salesforce" ? "http://127.0.0.1:7072" : "http://127.0.0.1:7071");
       const ws = workspaceAt(name);
       if (existsSync(ws.configFile) && !o.force) throw new HandoverError("HO-CFG-003", { path: ws.root });
       const config = handoverConfigSchema.parse({
         version: 1, name: name.split("/").pop(),
-        source: { kind: "export", profile: o.source, path: o.export },
+        source,
         target: { kind: o.target, url, auth: { kind: "sandbox" } },
         options: { fallbackOwnerEmail: o.fallbackOwner ?? null },
       });

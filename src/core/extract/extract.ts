@@ -104,7 +104,10 @@ export async function extractTable(store: Store, source: SourceConnector, table:
           run_id: runId, source_table: table.table, source_key: key, file: i.file ?? null, row: i.row ?? null,
           field: i.field ?? null, code: i.code, severity: i.severity, message: i.message,
         }))).execute();
-        await trx.insertInto("record_outcomes").values(issueRows.map(({ issue: i, key }) => ({
+        // A source warning (an attachment not stored, say) comes with its record, which is staged
+        // and decided like any other: it is listed, not counted as a row of its own.
+        const rowsOfTheirOwn = issueRows.filter(({ issue: i }) => i.severity !== "warning" || i.code === "HO-TRN-005");
+        if (rowsOfTheirOwn.length > 0) await trx.insertInto("record_outcomes").values(rowsOfTheirOwn.map(({ issue: i, key }) => ({
           run_id: runId, source_table: table.table, source_key: key, file: i.file ?? null, row: i.row ?? null,
           status: i.code === "HO-TRN-005" ? "skipped" as const : "rejected" as const,
           reason: i.code === "HO-TRN-005" ? "duplicate-source-key" : i.code, target_table: null, target_key: null,
@@ -119,8 +122,8 @@ export async function extractTable(store: Store, source: SourceConnector, table:
     // Deletions matter to delta, which reads them itself; a full extract stages what exists.
     if (item.kind === "checkpoint" || item.kind === "deleted") continue;
     if (item.kind === "issue") {
-      badRows += 1;
-      pendingIssues.push({ issue: item.issue, key: `#row${item.issue.row ?? badRows}` });
+      if (item.issue.severity !== "warning") badRows += 1;
+      pendingIssues.push({ issue: item.issue, key: `#row${item.issue.row ?? badRows}${item.issue.severity === "warning" ? `:${item.issue.code}` : ""}` });
       continue;
     }
     const key = table.keyColumns.map((c) => (item.values[c] ?? "").trim()).join("|");

@@ -102,7 +102,7 @@ async function settle(deps: TableLoadDeps, map: TableMap, targetTable: string, r
   });
   await saveOutcomes(deps.store.db, deps.runId, decided);
   const result = map.notes
-    ? await writeNoteBatch(deps, targetTable, map.notes, toWrite, { text: sourceOf(map, map.notes.text), file: sourceOf(map, map.notes.file) })
+    ? await writeNoteBatch(deps, targetTable, map.notes, toWrite, { text: sourceOf(map, map.notes.text), file: sourceOf(map, map.notes.file), parent: sourceOf(map, map.notes.parent) })
     : await writeBatch(deps, targetTable, toWrite);
   counts.loaded += result.created + result.updated;
   counts.rejected += result.failed;

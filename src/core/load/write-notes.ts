@@ -18,12 +18,13 @@ export interface NoteDeps extends BatchDeps {
   readonly noteLimits?: NoteLimits;
 }
 
-type Refusal = { readonly code: "HO-LOD-003"; readonly problem: string } | { readonly code: "HO-LOD-005" };
+type Refusal = { readonly code: "HO-LOD-003"; readonly problem: string } | { readonly code: "HO-LOD-005" } | { readonly code: "HO-TRN-002" };
 
 /** The source columns that feed the note's text and file, for messages naming the field. */
 export interface NoteSources {
   readonly text?: string;
   readonly file?: string;
+  readonly parent?: string;
 }
 
 const text = (v: TargetValue | undefined): string | null => (v === undefined || v === null ? null : String(v));
@@ -48,7 +49,9 @@ export async function writeNoteBatch(deps: NoteDeps, table: string, columns: Not
       const record = item.record;
       if (!record) continue;
       const at = { file: record.file, row: record.row, field: sources.file ?? columns.file };
-      const problem = note.code === "HO-LOD-003" ? issue("HO-LOD-003", { ...at, problem: note.problem }) : issue("HO-LOD-005", { ...at, handling: "the record is rejected" });
+      const problem = note.code === "HO-LOD-003" ? issue("HO-LOD-003", { ...at, problem: note.problem })
+        : note.code === "HO-TRN-002" ? issue("HO-TRN-002", { ...at, field: sources.parent ?? `${columns.parent} (no source column is confirmed for it)` })
+          : issue("HO-LOD-005", { ...at, handling: "the record is rejected" });
       refused.push({ record, status: "rejected", reason: note.code, targetTable: null, targetKey: null, issues: [...record.issues, problem] });
     } else ready.push({ item, note });
   }
@@ -79,7 +82,9 @@ const problemText = (problem: FileProblem): string => (problem === "outside-sour
  * refused here, before anything is read or sent. */
 async function toNote(row: TargetRow, columns: NoteColumns, deps: NoteDeps): Promise<NoteRow | Refusal> {
   const parent = row.lookups[columns.parent];
-  if (!parent) return { code: "HO-LOD-003", problem: "missing" }; // unreachable: the parent is a required field
+  // No parent: the map confirms no column for it (a mapped required column would have rejected
+  // the record in transform already).
+  if (!parent) return { code: "HO-TRN-002" };
   const path = text(row.fields[columns.file]);
   const createdOn = text(row.fields[columns.createdOn]);
   const subject = text(row.fields[columns.subject]) || null;

@@ -12,10 +12,18 @@ import { customColumnName, type TargetTemplate } from "./templates/template.js";
 export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig): MappingFile {
   const objects: ObjectRow[] = [];
   const fields: FieldRow[] = [];
-  for (const proposal of proposeObjects(catalog, practiceModel)) {
+  const proposals = proposeObjects(catalog, practiceModel);
+  for (const proposal of proposals) {
     const table = catalog.tables.find((t) => t.name === proposal.table);
     const object = proposal.object ? practiceModel[proposal.object] : undefined;
     if (!table || !object) continue;
+    // One source table per model object (the load reads an object from one table): the table the
+    // profile names for it wins, else the surest guess; the others stay unmapped and are
+    // reconciled as such ("table-not-mapped").
+    const rivals = proposals.filter((p) => p.object === object.name);
+    const holder = rivals.find((p) => catalog.tables.find((t) => t.name === p.table)?.modelHint === object.name)
+      ?? [...rivals].sort((a, b) => b.confidence - a.confidence)[0];
+    if (holder && holder.table !== table.name) continue;
     const landing = template.objects[object.name];
     objects.push({
       source: table.name,
