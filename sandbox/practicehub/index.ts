@@ -8,3 +8,4 @@ export type { MutateRequest, MutateResult } from "./store.js";
 export { generateAccount } from "./generate.js";
 export { objectSpecs } from "./schema.js";
 export { longNoteLength } from "./gen-care.js";
+export { writePracticeHubExport, type PracticeHubExportSummary } from "./write-export.js";

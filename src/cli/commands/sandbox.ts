@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { HandoverError } from "../../contracts/handover-error.js";
 import { runDataverseSandboxCli, type SeedUser } from "../../../sandbox/dataverse/index.js";
 import { runSalesforceSandboxCli } from "../../../sandbox/salesforce/index.js";
-import { runPracticeHubSandboxCli } from "../../../sandbox/practicehub/index.js";
+import { runPracticeHubSandboxCli, writePracticeHubExport } from "../../../sandbox/practicehub/index.js";
 import { generateFhirExport, runFhirSandboxCli } from "../../../sandbox/fhir/index.js";
 import { generateCorePracticeExport } from "../../../sandbox/core-practice/index.js";
 import { generateClinicExport } from "../../../sandbox/clinic/index.js";
@@ -70,7 +70,7 @@ export function registerSandbox(program: Command): void {
         ...(o.data ? { dataDir: o.data } : { patients: o.patients, seed: o.seed }),
       });
     });
-  sandbox.command("generate <vendor>").description("write a deterministic synthetic export with realistic dirt (vendor: visual-practice, core-practice, clinic, fhir)")
+  sandbox.command("generate <vendor>").description("write a deterministic synthetic export with realistic dirt (vendor: visual-practice, core-practice, clinic, fhir, practicehub)")
     .option("--patients <n>", "number of patients", int("--patients"), 2000)
     .option("--seed <s>", "seed", int("--seed"), 1)
     .requiredOption("--out <dir>", "output folder")
@@ -86,10 +86,12 @@ export function registerSandbox(program: Command): void {
       const summary = vendor === "core-practice" ? await generateCorePracticeExport(options)
         : vendor === "clinic" ? await generateClinicExport(options)
           : vendor === "fhir" ? await generateFhirExport(options)
-            : null;
-      if (!summary) throw new HandoverError("HO-CFG-005", { kind: "generator", name: vendor, known: "visual-practice, core-practice, clinic, fhir" });
+            : vendor === "practicehub" ? await writePracticeHubExport(options)
+              : null;
+      if (!summary) throw new HandoverError("HO-CFG-005", { kind: "generator", name: vendor, known: "visual-practice, core-practice, clinic, fhir, practicehub" });
       out.line(`${vendor} sandbox export: ${o.patients} patients, seed ${o.seed}, in ${o.out}`);
-      out.line(`  planted dirt (listed in manifest.json): ${Object.entries(summary.dirtCounts).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+      const dirt = Object.entries(summary.dirtCounts);
+      if (dirt.length) out.line(`  planted dirt (listed in manifest.json): ${dirt.map(([k, n]) => `${k} ${n}`).join(", ")}`);
       out.result(summary);
     });
 }
