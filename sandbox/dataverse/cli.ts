@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { isSeedUserArray } from "./seed.js";
 import { startDataverseSandbox } from "./server.js";
 import type { DataverseSandboxOptions } from "./server.js";
+import { untilSignal } from "../until-signal.js";
 
 export interface DataverseSandboxCliOptions {
   readonly port?: number;
@@ -22,17 +23,6 @@ export interface DataverseSandboxCliOptions {
   readonly until?: Promise<unknown>;
 }
 
-function signalled(): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (sig: string): void => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      resolve(sig);
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
-}
 
 /** Runs until SIGINT/SIGTERM, then flushes state and closes. Never calls process.exit. */
 export async function runDataverseSandboxCli(opts: DataverseSandboxCliOptions = {}): Promise<void> {
@@ -47,6 +37,6 @@ export async function runDataverseSandboxCli(opts: DataverseSandboxCliOptions = 
     metadataFile: opts.metadataFile, edition: opts.edition,
   });
   (opts.log ?? console.log)(`Dataverse sandbox listening on ${sandbox.url} (data: ${opts.dataFile ?? "in-memory"})`);
-  await (opts.until ?? signalled());
+  await (opts.until ?? untilSignal());
   await sandbox.close();
 }

@@ -3,6 +3,7 @@ import type { JsonWebKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { RegisteredClient } from "./client-assertion.js";
 import { startFhirSandbox, type FhirSandboxOptions } from "./server.js";
+import { untilSignal } from "../until-signal.js";
 
 export interface FhirSandboxCliOptions {
   readonly port?: number;
@@ -21,17 +22,6 @@ export interface FhirSandboxCliOptions {
   readonly until?: Promise<unknown>;
 }
 
-function signalled(): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (sig: string): void => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      resolve(sig);
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
-}
 
 /** Runs until SIGINT/SIGTERM (or `until`), then closes. Never calls process.exit. */
 export async function runFhirSandboxCli(opts: FhirSandboxCliOptions): Promise<void> {
@@ -50,6 +40,6 @@ export async function runFhirSandboxCli(opts: FhirSandboxCliOptions): Promise<vo
   };
   const sandbox = await startFhirSandbox(options);
   (opts.log ?? console.log)(`FHIR sandbox listening on ${sandbox.baseUrl} (token: ${sandbox.tokenUrl}; data: ${opts.dataDir ?? "generated"})`);
-  await (opts.until ?? signalled());
+  await (opts.until ?? untilSignal());
   await sandbox.close();
 }

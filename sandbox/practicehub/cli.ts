@@ -1,5 +1,6 @@
 /** Entry for a `handover sandbox practicehub --port P --patients N --seed S` command. */
 import { startPracticeHubSandbox, type PracticeHubSandboxOptions } from "./server.js";
+import { untilSignal } from "../until-signal.js";
 
 export interface PracticeHubSandboxCliOptions extends PracticeHubSandboxOptions {
   /** Where the one status line goes (default console.log). */
@@ -8,23 +9,12 @@ export interface PracticeHubSandboxCliOptions extends PracticeHubSandboxOptions 
   readonly until?: Promise<unknown>;
 }
 
-function signalled(): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: string): void => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      resolve(signal);
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
-}
 
 /** Runs until SIGINT/SIGTERM (or `until`), then closes. Never calls process.exit. */
 export async function runPracticeHubSandboxCli(opts: PracticeHubSandboxCliOptions = {}): Promise<void> {
   const { log, until, ...options } = opts;
   const sandbox = await startPracticeHubSandbox(options);
   (log ?? console.log)(`PracticeHub sandbox listening on ${sandbox.url}`);
-  await (until ?? signalled());
+  await (until ?? untilSignal());
   await sandbox.close();
 }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { isSeedUserArray } from "./seed.js";
 import { startSalesforceSandbox } from "./server.js";
 import type { SalesforceSandboxOptions } from "./server.js";
+import { untilSignal } from "../until-signal.js";
 
 export interface SalesforceSandboxCliOptions {
   readonly port?: number;
@@ -20,17 +21,6 @@ export interface SalesforceSandboxCliOptions {
   readonly until?: Promise<unknown>;
 }
 
-function signalled(): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (sig: string): void => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      resolve(sig);
-    };
-    process.on("SIGINT", onSignal);
-    process.on("SIGTERM", onSignal);
-  });
-}
 
 /** Runs until SIGINT/SIGTERM (or `until`), then flushes state and closes. Never calls process.exit. */
 export async function runSalesforceSandboxCli(opts: SalesforceSandboxCliOptions = {}): Promise<void> {
@@ -45,6 +35,6 @@ export async function runSalesforceSandboxCli(opts: SalesforceSandboxCliOptions 
     auditFieldsGranted: opts.auditFieldsGranted, clients: opts.clients, password: opts.password,
   });
   (opts.log ?? console.log)(`Salesforce sandbox listening on ${sandbox.url} (data: ${opts.dataFile ?? "in-memory"})`);
-  await (opts.until ?? signalled());
+  await (opts.until ?? untilSignal());
   await sandbox.close();
 }

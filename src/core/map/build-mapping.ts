@@ -3,7 +3,7 @@ import type { FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/map
 import type { SourceCatalog } from "../../contracts/source.js";
 import { model as practiceModel, type ObjectDef } from "../../model/index.js";
 import { proposeFields, proposeObjects } from "./match/index.js";
-import { customColumnName, type TargetTemplate } from "./templates/template.js";
+import type { TargetTemplate } from "./templates/template.js";
 
 /**
  * The `map` stage's pure part: proposals for both hops, as mapping.yaml content. Every source
@@ -64,10 +64,10 @@ function customRow(
   return {
     source: `${table}.${column}`,
     model: `${object.name}.customProperties.${column}`,
-    target: targetTable ? `${targetTable}.${customColumnName(template, column)}` : null,
+    target: targetTable ? `${targetTable}.${template.naming.column(column)}` : null,
     // How sure we are that no model field fits: the weaker the best alternative, the surer.
     confidence: round(Math.min(0.95, Math.max(0.5, 1 - best))),
-    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${customColumnName(template, column)} on ${targetTable}` : ""}`],
+    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${template.naming.column(column)} on ${targetTable}` : ""}`],
     status: "proposed",
     // Unknown columns may hold anything: treat them as PHI until a person says otherwise.
     phi: true,
@@ -80,7 +80,7 @@ export function targetFor(key: string, object: ObjectDef, template: TargetTempla
   const landing = template.fields[key];
   if (landing?.kind === "none") return `(not written) ${landing.reason}`;
   if (!table) return "(not written) staff are resolved to CRM users";
-  if (!landing) return `${table}.${customColumnName(template, key.split(".")[1] ?? key)}`;
+  if (!landing) return `${table}.${template.naming.column(key.split(".")[1] ?? key)}`;
   if (landing.kind === "column") return `${table}.${landing.column}`;
   if (landing.kind === "owner") return `${table}.${landing.column} (owner: the provider's CRM user by email)`;
   if (landing.kind === "state") return `${table}.statecode + statuscode (${Object.keys(landing.map).join(", ")})`;

@@ -12,7 +12,7 @@ import { checkCustomTables } from "./edition-limits.js";
 import { checkNotes } from "./note-check.js";
 import type { SchemaPlan, TargetCatalog } from "../../contracts/target.js";
 import { isHandoverError } from "../../contracts/handover-error.js";
-import { planFieldSecurity, withFieldSecurity } from "../../targets/dataverse/field-security.js";
+import { planFieldSecurity, withFieldSecurity } from "./field-security-plan.js";
 
 const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care", referring: "Referring Practice", other: "Other Practice" };
 

@@ -64,9 +64,9 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   }
   const deletedAtSource = kind === "delta" ? await markDeletedAtSource(ctx, map, runId) : undefined;
   say({ stage: "links" });
-  const primaryBefore = new Map((await store.db.selectFrom("primary_links").select(["patient_id", "practice_id"]).execute()).map((r) => [r.patient_id, r.practice_id]));
+  const primaryBefore = kind === "delta" ? await primaryPractices(ctx) : undefined;
   await computePrimaryLinks(store, map, runId);
-  if (kind === "delta") await reloadMovedPatients(ctx, map, runId, primaryBefore);
+  if (primaryBefore) await reloadMovedPatients(ctx, map, runId, primaryBefore);
   const only = kind === "sample" ? await selectSample(store, map, runId, options.sampleSize ?? ctx.config.options.sampleSize) : undefined;
 
   const deps: TableLoadDeps = {
@@ -112,12 +112,17 @@ async function markDeletedAtSource(ctx: Context, map: CompiledMap, runId: string
   return out;
 }
 
+/** Patient id → primary practice id, as computed for the latest run. */
+async function primaryPractices(ctx: Context): Promise<Map<string, string>> {
+  return new Map((await ctx.store.db.selectFrom("primary_links").select(["patient_id", "practice_id"]).execute()).map((r) => [r.patient_id, r.practice_id]));
+}
+
 /** Delta: a patient whose primary practice changed (a link was added, changed or removed) is
  * loaded again even when its own row is unchanged, so its account lookup follows. */
 async function reloadMovedPatients(ctx: Context, map: CompiledMap, runId: string, before: ReadonlyMap<string, string>): Promise<void> {
   const patients = map.tableForObject("patient");
   if (!patients) return;
-  const after = new Map((await ctx.store.db.selectFrom("primary_links").select(["patient_id", "practice_id"]).execute()).map((r) => [r.patient_id, r.practice_id]));
+  const after = await primaryPractices(ctx);
   const moved = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p));
   for (let k = 0; k < moved.length; k += 500) {
     await ctx.store.db.deleteFrom("record_outcomes").where("run_id", "=", runId).where("source_table", "=", patients)

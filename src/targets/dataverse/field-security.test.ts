@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SchemaPlan } from "../../contracts/target.js";
 import { Session } from "./client.js";
-import { planFieldSecurity, withFieldSecurity } from "./field-security.js";
+import { planFieldSecurity, withFieldSecurity } from "../../core/plan/field-security-plan.js";
 import { applyFieldSecurity } from "./field-security-apply.js";
 import { MetadataCache } from "./metadata.js";
 

@@ -29,7 +29,6 @@ export type { WritePath } from "./write.js";
 export type { DocumentLocationConfig } from "./annotations-location.js";
 export { exportSolution, SolutionExportError, type SolutionOptions } from "./solution-export.js";
 export { exportMetadata, type MetadataExport } from "./export-metadata.js";
-export { planFieldSecurity, withFieldSecurity, type FieldAccess, type FieldSecurityPlan } from "./field-security.js";
 export { estimateRequests, entitlements, type RequestEstimate, type RequestPlan } from "./entitlement.js";
 
 export interface DataverseTargetOptions {

@@ -86,7 +86,3 @@ export function prefixNaming(prefix: string): TargetNaming {
   };
 }
 
-/** The target column name for a custom property or an unmapped model field. */
-export function customColumnName(template: Pick<TargetTemplate, "naming">, name: string): string {
-  return template.naming.column(name);
-}
