@@ -87,4 +87,13 @@ export const sourceErrors = defineErrors({
     message: "The FHIR bulk export from {path} stopped: {reason}.",
     hint: "Check the client id and that its public key is registered (SMART Backend Services); run again to resume the export.",
   },
+  "HO-SRC-030": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the clinical note's text can't be read ({reason}); the note is kept with an empty body.",
+  },
+  "HO-SRC-031": {
+    category: "data",
+    message: "{file} row {row} field '{field}': it points at a {type} whose practice the export doesn't tell; no practice link is made from it.",
+    hint: "Export the PractitionerRole resources too (they say who works where), or point generalPractitioner at the Organization.",
+  },
 });

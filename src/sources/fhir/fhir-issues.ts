@@ -17,6 +17,11 @@ export const fhirIssues = {
   /** An attachment whose bytes can't be had; the record still comes, without `attachment_path`. HO-SRC-018 (warning). */
   attachment: (file: string, row: number, reason: string): Issue =>
     issue("HO-SRC-018", { file, row, field: "attachment_path", reason }, "warning"),
+  /** A clinical note whose text can't be had; the note still comes, with an empty body. HO-SRC-030 (warning). */
+  noteText: (file: string, row: number, reason: string): Issue => issue("HO-SRC-030", { file, row, field: "body", reason }, "warning"),
+  /** A general practitioner whose practice is unknown: no link from it. HO-SRC-031 (warning). `type` is a resource type, never an id. */
+  noPractice: (file: string, row: number, field: string, type: string): Issue =>
+    issue("HO-SRC-031", { file, row, field, type: /^[A-Za-z]{1,64}$/.test(type) ? type : "reference" }, "warning"),
 };
 
 /** Errors that stop a whole bulk export (credentials refused, server unreachable, export failed):
