@@ -6,6 +6,7 @@ import { writeCare } from "./gen-care.js";
 import type { GenContext } from "./gen-context.js";
 import { writeDirectory } from "./gen-directory.js";
 import { writeDocuments } from "./gen-documents.js";
+import { writeNotes } from "./gen-notes.js";
 import { writePatients } from "./gen-patients.js";
 import { countDirt, type FhirDirtKind, type FhirManifest } from "./manifest.js";
 import { NdjsonWriter } from "./ndjson-writer.js";
@@ -54,6 +55,8 @@ export async function generateFhirExport(options: GenerateFhirOptions): Promise<
     await writePatients(Rng.derive(seed, "patients"), ctx, out.Patient, patients);
     await writeCare(Rng.derive(seed, "care"), ctx, out);
     binaries = await writeDocuments(Rng.derive(seed, "documents"), ctx, out.DocumentReference, outDir, large);
+    const notes = await writeNotes(Rng.derive(seed, "notes"), ctx, out.DocumentReference, outDir);
+    binaries = { count: binaries.count + notes.count, bytes: binaries.bytes + notes.bytes };
   } finally {
     files = Object.fromEntries(await Promise.all(generatedTypes.map(async (type) => [`${type}.ndjson`, await out[type].close()] as const)));
   }

@@ -32,7 +32,9 @@ function attachmentColumns(attachment: Json): Row {
  * DocumentReference → document: one row per `content[]` item (each a rendition of the document,
  * each a file of its own), keyed `<id>` for the first and `<id>#<n>` for the n-th, so keys stay
  * the same read after read. The bytes are never a column: `attachment_path` names the stored
- * copy (content-addressed, under the source's files folder). Clinical notes are not documents:
+ * copy (content-addressed, under the source's files folder); an attachment whose bytes can't be
+ * had is an issue in its row's place (HO-SRC-032), and one with neither data nor URL a row
+ * without a path. Clinical notes are not documents:
  * `ClinicalNote` takes them (tables-note.ts), and this table gives no row for them.
  */
 export const documentReferenceTable: ResourceTableSpec = {
@@ -62,8 +64,11 @@ export const documentReferenceTable: ResourceTableSpec = {
       const key = index === 0 ? id : `${id}#${index + 1}`;
       const values: Row = { ...header, id: key, content_index: String(index + 1), ...attachmentColumns(attachment) };
       const stored = await context.attachments?.put(attachment);
-      if (stored?.ok) values.attachment_path = stored.path;
-      else if (stored) issues.push(fhirIssues.attachment(context.file, context.row, stored.reason));
+      if (stored && !stored.ok) {
+        issues.push(fhirIssues.attachment(context.file, context.row, stored.reason));
+        continue;
+      }
+      if (stored) values.attachment_path = stored.path;
       rows.push({ key, values });
     }
     return { rows, issues };
