@@ -34,9 +34,10 @@ type How = "inline" | "binary" | "url";
  * DocumentReferences about half the patients have: most with inline base64 data, some by
  * `Binary/<id>` (bytes under `binaries/`), some by plain URL; a few of `largeBytes`; one whose
  * Binary was never written; some with a second rendition (a PNG preview beside the file), so a
- * DocumentReference has several attachments. Clinical notes are written apart (gen-notes.ts).
+ * DocumentReference has several attachments. `inlineOnly`: every attachment inline, none missing.
+ * Clinical notes are written apart (gen-notes.ts).
  */
-export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWriter, outDir: string, largeBytes: number): Promise<{ count: number; bytes: number }> {
+export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWriter, outDir: string, largeBytes: number, inlineOnly = false): Promise<{ count: number; bytes: number }> {
   await mkdir(join(outDir, binaryFolder), { recursive: true });
   const binaries = { count: 0, bytes: 0 };
   /** One attachment, its bytes written where `how` says. */
@@ -60,8 +61,9 @@ export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWrite
     const mime = rng.pick(kind.mimeTypes);
     const large = n === 2 || n === 5 || rng.chance(0.005);
     const size = large ? largeBytes : rng.int(200, 4000);
-    const how: How = n === 5 ? "binary" : n === 4 ? "url" : rng.pick(["inline", "inline", "inline", "binary", "url"] as const);
-    const missing = n === 6 || (how === "binary" && rng.chance(0.01));
+    const drawn: How = n === 5 ? "binary" : n === 4 ? "url" : rng.pick(["inline", "inline", "inline", "binary", "url"] as const);
+    const how: How = inlineOnly ? "inline" : drawn;
+    const missing = !inlineOnly && (n === 6 || (how === "binary" && rng.chance(0.01)));
     const bytes = fileBytes(rng, mime, size);
     const title = `${kind.stems[0]}-${pad(n, 6)}.${extension[mime] ?? "bin"}`;
     const content: { attachment: Record<string, unknown> }[] = [];
@@ -75,7 +77,7 @@ export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWrite
       if (n === 3 || n === 4 || rng.chance(0.1)) {
         // A preview rendition beside the file: one more attachment, inline or as the first one came.
         const preview = fileBytes(rng, "image/png", rng.int(100, 1500));
-        const second = n === 4 ? "url" : rng.pick(["inline", "inline", how] as const);
+        const second = inlineOnly ? "inline" : n === 4 ? "url" : rng.pick(["inline", "inline", how] as const);
         content.push({ attachment: await attach(preview, "image/png", `${kind.stems[0]}-${pad(n, 6)}-preview.png`, second, `${second === "binary" ? "bin-" : ""}${pad(n, 6)}-preview${second === "url" ? ".png" : ""}`) });
         ctx.dirt.push({ kind: "multi-attachment", table: "DocumentReference", key: id, attachments: content.length });
       }

@@ -22,7 +22,7 @@ export const longNoteChars = 40_000;
  * a charset parameter), some by `Binary/<id>`; one plain note with an HTML rendition beside it; one
  * longer than 32,768 characters. About 40% of patients have one; ids `note-<n>`.
  */
-export async function writeNotes(rng: Rng, ctx: GenContext, out: NdjsonWriter, outDir: string): Promise<{ count: number; bytes: number }> {
+export async function writeNotes(rng: Rng, ctx: GenContext, out: NdjsonWriter, outDir: string, inlineOnly = false): Promise<{ count: number; bytes: number }> {
   const binaries = { count: 0, bytes: 0 };
   let n = 0;
   for (const patient of ctx.patients) {
@@ -31,7 +31,8 @@ export async function writeNotes(rng: Rng, ctx: GenContext, out: NdjsonWriter, o
     const id = `note-${pad(n, 6)}`;
     const format: NoteFormat = n === 2 ? "HTML" : n === 3 ? "RTF" : n === 1 || n === 4 || n === 5 || n === 6 ? "Plain" : rng.pick(["Plain", "Plain", "HTML", "RTF"] as const);
     const body = n === 5 ? longNoteBody(rng, longNoteChars) : noteBody(rng, format);
-    const how = n === 4 || (n > 6 && rng.chance(0.15)) ? "binary" : "inline";
+    const drawn = n === 4 || (n > 6 && rng.chance(0.15)) ? "binary" : "inline";
+    const how = inlineOnly ? "inline" : drawn;
     const bytes = Buffer.from(body, "utf8");
     const contentType = `${mimeOf[format]}${rng.chance(0.3) ? "; charset=utf-8" : ""}`;
     const attachment: Record<string, unknown> = { contentType, title: `${id}.${format === "HTML" ? "html" : format === "RTF" ? "rtf" : "txt"}`, size: bytes.length };

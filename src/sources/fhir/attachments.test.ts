@@ -96,7 +96,7 @@ test("every attachment of a DocumentReference is a row of its own, keyed <id> th
   ] }] });
   const filesDir = await mkdtemp(join(tmpdir(), "fhir-files-"));
   const got = await records(createFhirNdjsonSource({ root, filesDir }).read("DocumentReference"));
-  assert.deepEqual(got.records.map((r) => [r.key, r.values.id, r.values.content_index, r.values.attachment_title, r.values.attachment_path, r.values.patient]), [
+  assert.deepEqual(got.records.map((r) => [r.key, r.values.id, r.values.content_index, r.values.attachment_filename, r.values.attachment_path, r.values.patient]), [
     ["d1", "d1", "1", "scan.pdf", sha(a), "p1"], ["d1#2", "d1#2", "2", "preview.png", sha(b), "p1"], ["d1#3", "d1#3", "3", "copy.pdf", sha(a), "p1"],
   ]);
   assert.equal((await readdir(filesDir)).filter((f) => /^[0-9a-f]{64}$/.test(f)).length, 2, "the same bytes twice are one file");

@@ -91,7 +91,7 @@ test("a DocumentReference's flattening describes its first attachment and never 
   assert.equal(row.patient, "p1");
   assert.equal(row.author, "dr1");
   assert.equal(row.attachment_contentType, "application/pdf");
-  assert.equal(row.attachment_title, "lab.pdf");
+  assert.equal(row.attachment_filename, "lab.pdf");
   assert.equal(row.attachment_size, "3");
   assert.equal(row.content_count, "2");
   assert.equal(row.context_encounter, "e1");

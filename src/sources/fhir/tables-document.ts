@@ -19,10 +19,11 @@ export function documentHeader(r: Readonly<Record<string, Json>>, context: Flatt
   return row;
 }
 
-/** The attachment's own columns; `attachment_path` is filled once its bytes are stored. */
+/** The attachment's own columns; `attachment_path` is filled once its bytes are stored. Attachment.title,
+ * "the label to display in place of the data", is the name the user knew the file by: `attachment_filename`. */
 function attachmentColumns(attachment: Json): Row {
   return {
-    attachment_contentType: text(at(attachment, "contentType")), attachment_title: text(at(attachment, "title")),
+    attachment_contentType: text(at(attachment, "contentType")), attachment_filename: text(at(attachment, "title")),
     attachment_size: text(at(attachment, "size")), attachment_url: text(at(attachment, "url")), attachment_creation: text(at(attachment, "creation")),
     attachment_language: text(at(attachment, "language")), attachment_path: "",
   };
@@ -42,7 +43,7 @@ export const documentReferenceTable: ResourceTableSpec = {
   modelHint: "document",
   usesDirectory: true,
   columns: ["id", "content_index", "status", "docStatus", "type", "type_text", "category", ...patientColumns, "date", "author", "author_type", "description",
-    "context_encounter", "attachment_contentType", "attachment_title", "attachment_size", "attachment_url", "attachment_creation", "attachment_language",
+    "context_encounter", "attachment_contentType", "attachment_filename", "attachment_size", "attachment_url", "attachment_creation", "attachment_language",
     "attachment_path", "content_count", "meta_lastUpdated"],
   references: [
     { column: "patient", tables: ["Patient"] },
