@@ -25,14 +25,33 @@ function fileBytes(rng: Rng, mime: string, size: number): Buffer {
   return bytes;
 }
 
+/** A practice's own document categories (not US Core's `clinical-note`: these are files, not notes). */
+export const documentCategorySystem = "https://handover.example/fhir/document-category";
+
+type How = "inline" | "binary" | "url";
+
 /**
  * DocumentReferences about half the patients have: most with inline base64 data, some by
  * `Binary/<id>` (bytes under `binaries/`), some by plain URL; a few of `largeBytes`; one whose
- * Binary was never written.
+ * Binary was never written; some with a second rendition (a PNG preview beside the file), so a
+ * DocumentReference has several attachments. `inlineOnly`: every attachment inline, none missing.
+ * Clinical notes are written apart (gen-notes.ts).
  */
-export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWriter, outDir: string, largeBytes: number): Promise<{ count: number; bytes: number }> {
+export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWriter, outDir: string, largeBytes: number, inlineOnly = false): Promise<{ count: number; bytes: number }> {
   await mkdir(join(outDir, binaryFolder), { recursive: true });
   const binaries = { count: 0, bytes: 0 };
+  /** One attachment, its bytes written where `how` says. */
+  const attach = async (bytes: Buffer, mime: string, title: string, how: How, name: string): Promise<Record<string, unknown>> => {
+    const attachment: Record<string, unknown> = { contentType: mime, title, size: bytes.length, creation: instant(rng) };
+    if (how === "inline") attachment.data = bytes.toString("base64");
+    else {
+      await writeFile(join(outDir, binaryFolder, name), bytes);
+      binaries.count += 1;
+      binaries.bytes += bytes.length;
+      attachment.url = how === "binary" ? `Binary/${name}` : `${plainUrlOrigin}/${name}`;
+    }
+    return attachment;
+  };
   let n = 0;
   for (const patient of ctx.patients) {
     if (!rng.chance(0.5)) continue;
@@ -42,30 +61,34 @@ export async function writeDocuments(rng: Rng, ctx: GenContext, out: NdjsonWrite
     const mime = rng.pick(kind.mimeTypes);
     const large = n === 2 || n === 5 || rng.chance(0.005);
     const size = large ? largeBytes : rng.int(200, 4000);
-    const how = n === 5 ? "binary" : n === 4 ? "url" : rng.pick(["inline", "inline", "inline", "binary", "url"] as const);
-    const missing = n === 6 || (how === "binary" && rng.chance(0.01));
+    const drawn: How = n === 5 ? "binary" : n === 4 ? "url" : rng.pick(["inline", "inline", "inline", "binary", "url"] as const);
+    const how: How = inlineOnly ? "inline" : drawn;
+    const missing = !inlineOnly && (n === 6 || (how === "binary" && rng.chance(0.01)));
     const bytes = fileBytes(rng, mime, size);
     const title = `${kind.stems[0]}-${pad(n, 6)}.${extension[mime] ?? "bin"}`;
-    const attachment: Record<string, unknown> = { contentType: mime, title, size, creation: instant(rng) };
+    const content: { attachment: Record<string, unknown> }[] = [];
     if (missing) {
-      attachment.url = `Binary/bin-missing-${pad(n, 6)}`;
+      content.push({ attachment: { contentType: mime, title, size, creation: instant(rng), url: `Binary/bin-missing-${pad(n, 6)}` } });
       ctx.dirt.push({ kind: "missing-binary", table: "DocumentReference", key: id });
-    } else if (how === "inline") attachment.data = bytes.toString("base64");
-    else {
-      const name = how === "binary" ? `bin-${pad(n, 6)}` : title;
-      await writeFile(join(outDir, binaryFolder, name), bytes);
-      binaries.count += 1;
-      binaries.bytes += bytes.length;
-      attachment.url = how === "binary" ? `Binary/${name}` : `${plainUrlOrigin}/${name}`;
+    } else {
+      content.push({ attachment: await attach(bytes, mime, title, how, how === "binary" ? `bin-${pad(n, 6)}` : title) });
+      ctx.dirt.push({ kind: `${how === "url" ? "url" : how}-attachment`, table: "DocumentReference", key: id, bytes: size });
+      if (large) ctx.dirt.push({ kind: "large-attachment", table: "DocumentReference", key: id, bytes: size });
+      if (n === 3 || n === 4 || rng.chance(0.1)) {
+        // A preview rendition beside the file: one more attachment, inline or as the first one came.
+        const preview = fileBytes(rng, "image/png", rng.int(100, 1500));
+        const second = inlineOnly ? "inline" : n === 4 ? "url" : rng.pick(["inline", "inline", how] as const);
+        content.push({ attachment: await attach(preview, "image/png", `${kind.stems[0]}-${pad(n, 6)}-preview.png`, second, `${second === "binary" ? "bin-" : ""}${pad(n, 6)}-preview${second === "url" ? ".png" : ""}`) });
+        ctx.dirt.push({ kind: "multi-attachment", table: "DocumentReference", key: id, attachments: content.length });
+      }
     }
-    if (!missing) ctx.dirt.push({ kind: `${how === "url" ? "url" : how}-attachment`, table: "DocumentReference", key: id, bytes: size });
-    if (large && !missing) ctx.dirt.push({ kind: "large-attachment", table: "DocumentReference", key: id, bytes: size });
     await out.write({
       resourceType: "DocumentReference", id, meta: meta(rng), status: "current", docStatus: "final",
-      type: coding("http://loinc.org", "34133-9", kind.category), category: [coding("http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category", "clinical-note", "Clinical Note")],
+      type: coding(documentCategorySystem, kind.category.toLowerCase().replace(/\s+/g, "-"), kind.category),
+      category: [coding(documentCategorySystem, kind.category.toLowerCase().replace(/\s+/g, "-"), kind.category)],
       subject: ref("Patient", patient), date: instant(rng), author: [ref("Practitioner", rng.pick(ctx.practitioners))],
       context: ctx.encounters.length > 0 && rng.chance(0.3) ? { encounter: [ref("Encounter", rng.pick(ctx.encounters))] } : undefined,
-      content: [{ attachment }],
+      content,
     });
   }
   return binaries;

@@ -9,8 +9,9 @@ const badEmails = ["none", "patient at example.com", "x@", "n/a@@example.org"] a
 const badBirthDates = ["1985-02-30", "03/04/1985", "19850304", "1985-13-01"] as const;
 
 /**
- * Patients with MRNs, names, phones by use, an email, a home address, a general practitioner and
- * managing organization. Planted: near-duplicates (same person, new id, a nickname and another
+ * Patients with MRNs, names, phones by use, an email, a home address, a general practitioner (a
+ * Practitioner mostly; some a PractitionerRole or the practice's Organization) and a managing
+ * organization. Planted: near-duplicates (same person, new id, a nickname and another
  * phone), malformed phones, emails and birth dates, and an orphan generalPractitioner.
  */
 export async function writePatients(rng: Rng, ctx: GenContext, out: NdjsonWriter, count: number): Promise<void> {
@@ -25,7 +26,9 @@ export async function writePatients(rng: Rng, ctx: GenContext, out: NdjsonWriter
     const mobile = `${rng.pick(areaCodes)}-555-${rng.digits(4)}`;
     const email = `${first}.${last}${rng.int(1, 99)}@${rng.pick(exampleDomains)}`.toLowerCase().replace(/[^a-z0-9.@-]/g, "");
     const orphan = i === 7 || rng.chance(0.01);
-    const gp = orphan ? "prac-999" : rng.pick(ctx.practitioners);
+    const gpKind = orphan ? "orphan" : i === 8 || rng.chance(0.15) ? "role" : i === 9 || rng.chance(0.1) ? "organization" : "practitioner";
+    const gp = orphan ? "prac-999" : gpKind === "role" ? rng.pick(ctx.roles) : gpKind === "organization" ? rng.pick(ctx.organizations.slice(1)) : rng.pick(ctx.practitioners);
+    const gpType = gpKind === "role" ? "PractitionerRole" : gpKind === "organization" ? "Organization" : "Practitioner";
     const resource = {
       resourceType: "Patient", id, meta: meta(rng), active: !rng.chance(0.05),
       identifier: [{ use: "usual", type: mrType, system: "urn:oid:1.2.36.146.595.217.0.1", value: `MRN${pad(100_000 + i, 7)}` }],
@@ -35,9 +38,10 @@ export async function writePatients(rng: Rng, ctx: GenContext, out: NdjsonWriter
       address: [{ use: "home", line: [`${rng.int(1, 9999)} ${rng.pick(streets)}`], city: place.city, state: place.state, postalCode: place.zip, country: "US" }],
       maritalStatus: rng.chance(0.5) ? coding("http://terminology.hl7.org/CodeSystem/v3-MaritalStatus", rng.pick(["M", "S", "D", "W"]), "Marital status") : undefined,
       communication: rng.chance(0.2) ? [{ language: coding("urn:ietf:bcp:47", "es", "Spanish") }] : undefined,
-      generalPractitioner: [ref("Practitioner", gp)], managingOrganization: ref("Organization", rng.pick(ctx.organizations.slice(1))),
+      generalPractitioner: [ref(gpType, gp)], managingOrganization: ref("Organization", rng.pick(ctx.organizations.slice(1))),
     };
     if (orphan) ctx.dirt.push({ kind: "orphan-reference", table: "Patient", key: id, column: "generalPractitioner", value: gp });
+    if (gpKind === "role" || gpKind === "organization") ctx.dirt.push({ kind: gpKind === "role" ? "gp-role" : "gp-organization", table: "Patient", key: id });
     if (i === 3 || rng.chance(0.03)) {
       resource.telecom[0]!.value = rng.pick(badPhones);
       ctx.dirt.push({ kind: "bad-phone", table: "Patient", key: id, column: "telecom_phone_home" });

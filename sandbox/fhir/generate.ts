@@ -6,6 +6,7 @@ import { writeCare } from "./gen-care.js";
 import type { GenContext } from "./gen-context.js";
 import { writeDirectory } from "./gen-directory.js";
 import { writeDocuments } from "./gen-documents.js";
+import { writeNotes } from "./gen-notes.js";
 import { writePatients } from "./gen-patients.js";
 import { countDirt, type FhirDirtKind, type FhirManifest } from "./manifest.js";
 import { NdjsonWriter } from "./ndjson-writer.js";
@@ -18,6 +19,8 @@ export interface GenerateFhirOptions {
   readonly outDir: string;
   /** Size of each planted large attachment; 64 KiB by default (tests stay fast; pass 6 MiB to pass a CRM's limit). */
   readonly largeAttachmentBytes?: number;
+  /** Every attachment inline, none missing: a self-contained export, as a folder handed over without its server. Mixed (inline, Binary, plain URL, one missing) by default. */
+  readonly inlineOnly?: boolean;
 }
 
 export interface GeneratedFhirSummary {
@@ -53,7 +56,10 @@ export async function generateFhirExport(options: GenerateFhirOptions): Promise<
     await writeDirectory(Rng.derive(seed, "directory"), ctx, out, { practices: Math.max(2, Math.round(patients / 150)), practitioners: Math.max(4, Math.round(patients / 40)) });
     await writePatients(Rng.derive(seed, "patients"), ctx, out.Patient, patients);
     await writeCare(Rng.derive(seed, "care"), ctx, out);
-    binaries = await writeDocuments(Rng.derive(seed, "documents"), ctx, out.DocumentReference, outDir, large);
+    const inlineOnly = options.inlineOnly === true;
+    binaries = await writeDocuments(Rng.derive(seed, "documents"), ctx, out.DocumentReference, outDir, large, inlineOnly);
+    const notes = await writeNotes(Rng.derive(seed, "notes"), ctx, out.DocumentReference, outDir, inlineOnly);
+    binaries = { count: binaries.count + notes.count, bytes: binaries.bytes + notes.bytes };
   } finally {
     files = Object.fromEntries(await Promise.all(generatedTypes.map(async (type) => [`${type}.ndjson`, await out[type].close()] as const)));
   }

@@ -16,7 +16,13 @@ export type FhirDirt =
   /** An attachment of `bytes` bytes (the configured large size), inline or by URL. */
   | { readonly kind: "large-attachment"; readonly table: "DocumentReference"; readonly key: string; readonly bytes: number }
   /** A `Binary/<id>` URL whose Binary was never written: the server answers 404. */
-  | { readonly kind: "missing-binary"; readonly table: "DocumentReference"; readonly key: string };
+  | { readonly kind: "missing-binary"; readonly table: "DocumentReference"; readonly key: string }
+  /** A document with more than one attachment (a preview rendition beside the file). */
+  | { readonly kind: "multi-attachment"; readonly table: "DocumentReference"; readonly key: string; readonly attachments: number }
+  /** A clinical note (category clinical-note, text content): its format, length, how its text comes, how many renditions. */
+  | { readonly kind: "clinical-note"; readonly table: "DocumentReference"; readonly key: string; readonly format: "plain" | "html" | "rtf"; readonly chars: number; readonly how: "inline" | "binary"; readonly renditions: number }
+  /** A generalPractitioner given as a PractitionerRole, or as the Organization itself, rather than a Practitioner. */
+  | { readonly kind: "gp-role" | "gp-organization"; readonly table: "Patient"; readonly key: string };
 
 export type FhirDirtKind = FhirDirt["kind"];
 

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parse, stringify } from "yaml";
 import { startDataverseSandbox, type DataverseSandbox } from "../../sandbox/dataverse/index.js";
-import { generateFhirExport } from "../../sandbox/fhir/index.js";
 import { defaultApiKey, startPracticeHubSandbox } from "../../sandbox/practicehub/index.js";
 import { cliJson } from "./cli.js";
 
@@ -57,21 +56,5 @@ test("a PracticeHub account migrates through its rate-limited API with every rec
   } finally {
     await sandbox.close();
     await hub.close();
-  }
-});
-
-test("a FHIR R4 NDJSON export migrates with every resource accounted for and a clean diff", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "handover-fhir-export-"));
-  await generateFhirExport({ patients: 60, seed: 4, outDir: dir });
-  const { result, sandbox } = await migrate("fhir", ["--source", "fhir", "--export", dir]);
-  try {
-    const v = result.verify;
-    assert.equal(v.reconciliation.unexplained, 0);
-    assert.equal(v.mismatches, 0);
-    assert.equal(v.missingRows, 0);
-    const patients = v.reconciliation.tables.find((t) => t.table === "Patient")!;
-    assert.ok(patients.loaded + patients.flagged > 40, "patients loaded");
-  } finally {
-    await sandbox.close();
   }
 });

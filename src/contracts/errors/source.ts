@@ -87,4 +87,18 @@ export const sourceErrors = defineErrors({
     message: "The FHIR bulk export from {path} stopped: {reason}.",
     hint: "Check the client id and that its public key is registered (SMART Backend Services); run again to resume the export.",
   },
+  "HO-SRC-030": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the clinical note's text can't be read ({reason}); the note is kept with an empty body.",
+  },
+  "HO-SRC-031": {
+    category: "data",
+    message: "{file} row {row} field '{field}': it points at a {type} whose practice the export doesn't tell; no practice link is made from it.",
+    hint: "Export the PractitionerRole resources too (they say who works where), or point generalPractitioner at the Organization.",
+  },
+  "HO-SRC-032": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the document's content can't be had ({reason}); this attachment's document is rejected.",
+    hint: "A download that failed is tried again on the next run; a Binary the server doesn't have must be exported again.",
+  },
 });

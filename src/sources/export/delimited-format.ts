@@ -1,10 +1,11 @@
 import iconv from "iconv-lite";
 import { HandoverError } from "../../contracts/handover-error.js";
-import { readHead, skipBytes, type ExportContainer } from "./container.js";
+import { readHead, type ExportContainer } from "./container.js";
 import { readCsvRows } from "./csv-rows.js";
 import { sniffDelimiter, type Delimiter } from "./delimiter.js";
-import { decodeToUtf8, detectEncoding, keepsOffsets, sniffBytes, type DetectedEncoding } from "./encoding.js";
+import { detectEncoding, sniffBytes, type DetectedEncoding } from "./encoding.js";
 import type { FormatReader, FormatRow, Resume } from "./format-row.js";
+import { utf8From } from "./utf8-from.js";
 
 export interface DelimitedOptions {
   readonly container: ExportContainer;
@@ -38,11 +39,7 @@ export async function textShape(container: ExportContainer, path: string, tabs: 
 export function delimitedReader(options: DelimitedOptions): FormatReader {
   const { container, path } = options;
 
-  function text(shape: TextShape, offset: number): AsyncIterable<Buffer> {
-    if (offset === 0) return decodeToUtf8(container.open(path), shape.encoding);
-    if (container.seekable && keepsOffsets(shape.encoding)) return container.open(path, shape.encoding.bomBytes + offset);
-    return skipBytes(decodeToUtf8(container.open(path), shape.encoding), offset);
-  }
+  const text = (shape: TextShape, offset: number) => utf8From(container, path, shape.encoding, offset);
 
   async function* rows(from?: Resume): AsyncGenerator<FormatRow> {
     const shape = await textShape(container, path, options.tabs);

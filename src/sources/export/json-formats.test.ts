@@ -2,7 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HandoverError } from "../../contracts/handover-error.js";
 import type { Checkpoint } from "../../contracts/source.js";
+import { zipSync, strToU8 } from "fflate";
+import type { ExportContainer } from "./container.js";
 import { createExportSource } from "./export-source.js";
+import { createFolderContainer } from "./folder-container.js";
+import type { FormatReader, FormatRow, Resume } from "./format-row.js";
+import { jsonReader, ndjsonReader } from "./json-format.js";
 import { flattenJsonRecord } from "./json-value.js";
 import { collect, exportFolder, outcomes, records } from "./test-support.js";
 
@@ -45,13 +50,71 @@ test("NDJSON: one object per line; blank lines skipped; bad and oversized lines 
   assert.equal(records(await collect(source.read("more"))).length, 1);
 });
 
-test("JSON tables resume from a checkpoint by skipping the rows read", async () => {
-  const rows = Array.from({ length: 25 }, (_, i) => JSON.stringify({ id: i + 1 }));
-  const source = createExportSource({ root: await exportFolder({ "a.json": `[${rows.join(",\n")}]`, "b.ndjson": rows.join("\n") }), checkpointEvery: 10 });
-  for (const table of ["a", "b"]) {
-    const first = (await collect(source.read(table))).find((i): i is Checkpoint => i.kind === "checkpoint")!;
-    const rest = records(await collect(source.read(table, { after: first }))).map((r) => r.values["id"]);
-    assert.deepEqual(rest, rows.slice(10).map((_, i) => String(i + 11)), table);
+test("JSON and NDJSON tables resume from a checkpoint with nothing lost or repeated, from a folder or a zip", async () => {
+  const rows = Array.from({ length: 25 }, (_, i) => JSON.stringify({ id: i + 1, name: `Zoë ${i + 1}` }));
+  const files = { "a.json": `\uFEFF[${rows.join(",\n")}]`, "b.ndjson": rows.join("\r\n"), "c.json": `{"meta": {"n": [1]}, "c": [${rows.join(",")}], "d": [{"id": 0}]}` };
+  const folder = await exportFolder(files);
+  const zip = `${await exportFolder({ "x.zip": zipSync(Object.fromEntries(Object.entries(files).map(([n, t]) => [n, strToU8(t)]))) })}/x.zip`;
+  for (const root of [folder, zip]) {
+    const source = createExportSource({ root, checkpointEvery: 10 });
+    for (const table of ["a", "b", "c"]) {
+      const checkpoints = (await collect(source.read(table))).filter((i): i is Checkpoint => i.kind === "checkpoint");
+      assert.equal(checkpoints.length, 2, table);
+      for (const [n, checkpoint] of checkpoints.entries()) {
+        const rest = records(await collect(source.read(table, { after: checkpoint })));
+        assert.deepEqual(rest.map((r) => r.values["id"]), rows.slice(10 * (n + 1)).map((_, i) => String(10 * (n + 1) + i + 1)), `${root} ${table}`);
+        assert.equal(rest[0]?.values["name"], `Zoë ${10 * (n + 1) + 1}`);
+        assert.equal(rest[0]?.row, table === "a" ? 10 * (n + 1) + 1 : table === "b" ? 10 * (n + 1) + 1 : 1, "rows keep their line numbers");
+      }
+    }
+  }
+});
+
+/** A folder container that counts the bytes every `open` hands out, and where it started. */
+function counting(root: string): { container: ExportContainer; reads: { start: number; bytes: number }[] } {
+  const inner = createFolderContainer(root);
+  const reads: { start: number; bytes: number }[] = [];
+  const container: ExportContainer = {
+    ...inner,
+    open(path, start = 0) {
+      const read = { start, bytes: 0 };
+      reads.push(read);
+      return (async function* () {
+        for await (const chunk of inner.open(path, start)) {
+          read.bytes += chunk.length;
+          yield chunk;
+        }
+      })();
+    },
+  };
+  return { container, reads };
+}
+
+async function rowsOf(reader: FormatReader, from?: Resume): Promise<FormatRow[]> {
+  const out: FormatRow[] = [];
+  for await (const row of reader.rows(from)) out.push(row);
+  return out;
+}
+
+test("a resumed JSON or NDJSON read seeks to the checkpoint's byte: the rows before it are not read again", async () => {
+  const count = 20_000;
+  const rows = Array.from({ length: count }, (_, i) => JSON.stringify({ id: i + 1, note: "é".repeat(i % 7), pad: "x".repeat(20) }));
+  const root = await exportFolder({ "big.json": `{"first": [${rows.join(",\n")}], "second": [{"id": "s1"}]}`, "big.ndjson": `${rows.join("\n")}\n` });
+  for (const [file, make] of [["big.json", (c: ExportContainer) => jsonReader({ container: c, path: "big.json", member: "first" })], ["big.ndjson", (c: ExportContainer) => ndjsonReader({ container: c, path: "big.ndjson" })]] as const) {
+    const whole = counting(root);
+    const all = await rowsOf(make(whole.container));
+    const size = whole.reads.at(-1)!.bytes;
+    assert.equal(all.length, count);
+    const at = all[count - 1001]!;
+    assert.ok(at.kind === "values" && at.resume && typeof at.resume["byteOffset"] === "number", file);
+    const resumed = counting(root);
+    const rest = await rowsOf(make(resumed.container), at.resume);
+    assert.deepEqual(rest.map((r) => (r.kind === "values" ? r.values["id"] : r.kind)), Array.from({ length: 1000 }, (_, i) => String(count - 1000 + i + 1)), file);
+    assert.equal(rest[0]?.line, all[count - 1000]?.line, "line numbers go on from the checkpoint");
+    const data = resumed.reads.filter((r) => r.start > 0);
+    assert.deepEqual(data.map((r) => r.start), [at.resume["byteOffset"]], `${file}: the data is opened at the checkpoint's byte`);
+    const read = resumed.reads.reduce((n, r) => n + r.bytes, 0);
+    assert.ok(read < size / 4, `${file}: the resumed read took ${read} of ${size} bytes (the 64 KiB encoding sniff and what follows the checkpoint)`);
   }
 });
 

@@ -2,38 +2,57 @@
  * A streaming splitter for a JSON export: a top-level array of records, or an object whose
  * array members are tables (`{"patients": [...], "visits": [...]}`). It tracks only nesting and
  * strings, so any file size streams; it hands out each wanted record's text (one at a time, at
- * most `maxRecordBytes` long) with the line it starts on, for `flattenJsonRecord` to parse. A
- * record over the limit is reported and skipped by structure. Damage to the structure itself
- * (outside any record) ends the scan with one `bad` event: what follows can't be placed.
+ * most `maxRecordBytes` long) with the line it starts on, for `flattenJsonRecord` to parse, and
+ * the byte offset and line where the scan goes on after it: a resumed read starts there. A record
+ * over the limit is reported and skipped by structure. Damage to the structure itself (outside
+ * any record) ends the scan with one `bad` event: what follows can't be placed.
+ *
+ * It reads UTF-8 bytes, not text: every byte JSON structure is made of is ASCII and never part
+ * of a multi-byte character, so offsets are exact whatever the file holds (even invalid UTF-8),
+ * and a record's bytes are decoded once, whole.
  */
 export type JsonEvent =
   | { readonly kind: "shape"; readonly shape: "array" | "object" }
   | { readonly kind: "member"; readonly name: string; readonly array: boolean }
-  | { readonly kind: "record"; readonly member: string | undefined; readonly line: number; readonly text: string }
-  | { readonly kind: "bad"; readonly member: string | undefined; readonly line: number; readonly reason: string };
+  | { readonly kind: "record"; readonly member: string | undefined; readonly line: number; readonly text: string; readonly next: JsonPosition }
+  /** `next` absent: the scan ends here (the structure is broken, or the file ends). */
+  | { readonly kind: "bad"; readonly member: string | undefined; readonly line: number; readonly reason: string; readonly next?: JsonPosition };
+
+/** Where the scan goes on after a record: the byte offset in the UTF-8 text, and its line. */
+export interface JsonPosition {
+  readonly offset: number;
+  readonly line: number;
+}
 
 export interface JsonScanOptions {
   /** Whether to hand out the records of this array (undefined: the top-level array). */
   readonly want: (member: string | undefined) => boolean;
   readonly maxRecordBytes: number;
+  /** Resume inside the records of `member`'s array (undefined: the top-level one) at a `next`
+   * position; the chunks then start at that offset. */
+  readonly from?: JsonPosition & { readonly member: string | undefined };
 }
 
 const enum Mode { Top, Between, Key, AfterKey, Value, Items, Record, SkipNested, SkipString, SkipScalar, Done }
 
-const isSpace = (char: string) => char === " " || char === "\n" || char === "\r" || char === "\t" || char === "\uFEFF";
+const enum Byte { Tab = 0x09, Newline = 0x0a, Return = 0x0d, Space = 0x20, Quote = 0x22, Comma = 0x2c, Colon = 0x3a, OpenSquare = 0x5b, Backslash = 0x5c, CloseSquare = 0x5d, OpenCurly = 0x7b, CloseCurly = 0x7d }
 
-export async function* scanJson(chunks: AsyncIterable<string>, options: JsonScanOptions): AsyncGenerator<JsonEvent> {
-  let mode = Mode.Top;
-  let line = 1;
-  let member: string | undefined; // the array being walked (undefined: the top-level array)
-  let key = "";
+const isSpace = (byte: number) => byte === Byte.Space || byte === Byte.Newline || byte === Byte.Return || byte === Byte.Tab;
+
+export async function* scanJson(chunks: AsyncIterable<Buffer>, options: JsonScanOptions): AsyncGenerator<JsonEvent> {
+  const start = options.from;
+  let mode = start ? Mode.Items : Mode.Top;
+  let line = start?.line ?? 1;
+  let base = start?.offset ?? 0; // offset of the current chunk's first byte
+  let member: string | undefined = start?.member; // the array being walked (undefined: the top-level array)
+  let key: number[] = [];
   let depth = 0;
   let inString = false;
   let escaped = false;
   // the record being collected
-  let keep = false;
+  let keep = start ? options.want(member) : false;
   let recordLine = 0;
-  let parts: string[] = [];
+  let parts: Buffer[] = [];
   let size = 0;
   let oversized = false;
   let trailingReported = false;
@@ -46,20 +65,20 @@ export async function* scanJson(chunks: AsyncIterable<string>, options: JsonScan
   };
 
   for await (const chunk of chunks) {
-    let from = -1; // start, in this chunk, of the record text not yet in `parts`
+    let from = -1; // start, in this chunk, of the record bytes not yet in `parts`
     if (mode === Mode.Record && keep && !oversized) from = 0;
     out = [];
     for (let i = 0; i < chunk.length; i += 1) {
-      const char = chunk[i]!;
-      if (char === "\n") line += 1;
+      const byte = chunk[i]!;
+      if (byte === Byte.Newline) line += 1;
       switch (mode) {
         case Mode.Top:
-          if (isSpace(char)) break;
-          if (char === "[") {
+          if (isSpace(byte)) break;
+          if (byte === Byte.OpenSquare) {
             out.push({ kind: "shape", shape: "array" });
             mode = Mode.Items;
             keep = options.want(undefined);
-          } else if (char === "{") {
+          } else if (byte === Byte.OpenCurly) {
             out.push({ kind: "shape", shape: "object" });
             mode = Mode.Between;
           } else {
@@ -69,44 +88,44 @@ export async function* scanJson(chunks: AsyncIterable<string>, options: JsonScan
           }
           break;
         case Mode.Between:
-          if (isSpace(char) || char === ",") break;
-          if (char === "}") mode = Mode.Done;
-          else if (char === '"') {
+          if (isSpace(byte) || byte === Byte.Comma) break;
+          if (byte === Byte.CloseCurly) mode = Mode.Done;
+          else if (byte === Byte.Quote) {
             mode = Mode.Key;
-            key = "";
+            key = [];
           } else mode = broken();
           break;
         case Mode.Key:
           if (escaped) escaped = false;
-          else if (char === "\\") escaped = true;
-          else if (char === '"') {
+          else if (byte === Byte.Backslash) escaped = true;
+          else if (byte === Byte.Quote) {
             mode = Mode.AfterKey;
             break;
           }
-          key += char;
+          key.push(byte);
           if (key.length > 4096) mode = broken();
           break;
         case Mode.AfterKey:
-          if (isSpace(char)) break;
-          mode = char === ":" ? Mode.Value : broken();
+          if (isSpace(byte)) break;
+          mode = byte === Byte.Colon ? Mode.Value : broken();
           break;
         case Mode.Value:
-          if (isSpace(char)) break;
-          member = decodeKey(key);
-          if (char === "[") {
+          if (isSpace(byte)) break;
+          member = decodeKey(Buffer.from(key).toString("utf8"));
+          if (byte === Byte.OpenSquare) {
             out.push({ kind: "member", name: member, array: true });
             keep = options.want(member);
             mode = Mode.Items;
-          } else if (char === "{") {
+          } else if (byte === Byte.OpenCurly) {
             out.push({ kind: "member", name: member, array: false });
             mode = Mode.SkipNested;
             depth = 1;
-          } else if (char === '"') mode = Mode.SkipString;
+          } else if (byte === Byte.Quote) mode = Mode.SkipString;
           else mode = Mode.SkipScalar;
           break;
         case Mode.Items:
-          if (isSpace(char) || char === ",") break;
-          if (char === "]") {
+          if (isSpace(byte) || byte === Byte.Comma) break;
+          if (byte === Byte.CloseSquare) {
             mode = member === undefined ? Mode.Done : Mode.Between;
             break;
           }
@@ -119,62 +138,64 @@ export async function* scanJson(chunks: AsyncIterable<string>, options: JsonScan
           size = 0;
           oversized = false;
           from = keep ? i : -1;
-          i -= 1; // the record's first character is read again, as part of it
-          if (char === "\n") line -= 1;
+          i -= 1; // the record's first byte is read again, as part of it
+          if (byte === Byte.Newline) line -= 1;
           break;
         case Mode.Record: {
           let ends = false;
           if (inString) {
             if (escaped) escaped = false;
-            else if (char === "\\") escaped = true;
-            else if (char === '"') inString = false;
-          } else if (char === '"') inString = true;
-          else if (char === "{" || char === "[") depth += 1;
-          else if (char === "]" && depth === 0) ends = true;
-          else if (char === "}" || char === "]") depth = Math.max(0, depth - 1);
-          else if (char === "," && depth === 0) ends = true;
+            else if (byte === Byte.Backslash) escaped = true;
+            else if (byte === Byte.Quote) inString = false;
+          } else if (byte === Byte.Quote) inString = true;
+          else if (byte === Byte.OpenCurly || byte === Byte.OpenSquare) depth += 1;
+          else if (byte === Byte.CloseSquare && depth === 0) ends = true;
+          else if (byte === Byte.CloseCurly || byte === Byte.CloseSquare) depth = Math.max(0, depth - 1);
+          else if (byte === Byte.Comma && depth === 0) ends = true;
           if (keep && !oversized && i - from + 1 + size > options.maxRecordBytes) {
             oversized = true;
             parts = [];
             from = -1;
-            out.push({ kind: "bad", member, line: recordLine, reason: "record over the size limit" });
           }
           if (!ends) break;
-          if (keep && !oversized) {
-            parts.push(chunk.slice(from, i));
-            out.push({ kind: "record", member, line: recordLine, text: parts.join("") });
+          // After a comma the scan goes on past it; a closing bracket is read again, in Items.
+          const next = { offset: base + (byte === Byte.Comma ? i + 1 : i), line };
+          if (keep && oversized) out.push({ kind: "bad", member, line: recordLine, reason: "record over the size limit", next });
+          else if (keep) {
+            parts.push(chunk.subarray(from, i));
+            out.push({ kind: "record", member, line: recordLine, text: Buffer.concat(parts).toString("utf8"), next });
           }
           parts = [];
           from = -1;
           mode = Mode.Items;
-          if (char === "]") i -= 1; // closes the array: read again in Items
+          if (byte === Byte.CloseSquare) i -= 1;
           break;
         }
         case Mode.SkipNested:
           if (inString) {
             if (escaped) escaped = false;
-            else if (char === "\\") escaped = true;
-            else if (char === '"') inString = false;
-          } else if (char === '"') inString = true;
-          else if (char === "{" || char === "[") depth += 1;
-          else if (char === "}" || char === "]") {
+            else if (byte === Byte.Backslash) escaped = true;
+            else if (byte === Byte.Quote) inString = false;
+          } else if (byte === Byte.Quote) inString = true;
+          else if (byte === Byte.OpenCurly || byte === Byte.OpenSquare) depth += 1;
+          else if (byte === Byte.CloseCurly || byte === Byte.CloseSquare) {
             depth -= 1;
             if (depth === 0) mode = Mode.Between;
           }
           break;
         case Mode.SkipString:
           if (escaped) escaped = false;
-          else if (char === "\\") escaped = true;
-          else if (char === '"') mode = Mode.Between;
+          else if (byte === Byte.Backslash) escaped = true;
+          else if (byte === Byte.Quote) mode = Mode.Between;
           break;
         case Mode.SkipScalar:
-          if (char === "," || char === "}" || isSpace(char)) {
+          if (byte === Byte.Comma || byte === Byte.CloseCurly || isSpace(byte)) {
             mode = Mode.Between;
-            if (char === "}") mode = Mode.Done;
+            if (byte === Byte.CloseCurly) mode = Mode.Done;
           }
           break;
         case Mode.Done:
-          if (!isSpace(char) && !trailingReported) {
+          if (!isSpace(byte) && !trailingReported) {
             trailingReported = true;
             out.push({ kind: "bad", member: undefined, line, reason: "text after the end of the JSON" });
           }
@@ -182,14 +203,15 @@ export async function* scanJson(chunks: AsyncIterable<string>, options: JsonScan
       }
     }
     if (mode === Mode.Record && keep && !oversized && from >= 0) {
-      const rest = chunk.slice(from);
-      parts.push(rest);
-      size += rest.length;
+      parts.push(chunk.subarray(from));
+      size += chunk.length - from;
     }
+    base += chunk.length;
     yield* out;
   }
-  if (mode === Mode.Record && keep && !oversized && parts.join("").trim() !== "") {
-    yield { kind: "bad", member, line: recordLine, reason: "the file ends inside a record" };
+  if (mode === Mode.Record && keep) {
+    if (oversized) yield { kind: "bad", member, line: recordLine, reason: "record over the size limit" };
+    else if (Buffer.concat(parts).toString("utf8").trim() !== "") yield { kind: "bad", member, line: recordLine, reason: "the file ends inside a record" };
   }
 }
 

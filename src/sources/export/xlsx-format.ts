@@ -36,6 +36,11 @@ export async function xlsxSheets(container: ExportContainer, path: string): Prom
  * column letter), rows after it are data; empty rows are skipped, as in CSV. Cells missing at a
  * row's end are empty values — XLSX doesn't store them — so only a value beyond the header's
  * last column makes a row ragged. Lines are the sheet's row numbers.
+ *
+ * It can't seek: a sheet is a zip entry of deflated XML, and exceljs's streaming reader parses
+ * it from the start (shared strings first) with no way to enter it at a byte. A resumed read is
+ * the table reader's skip-based one: the rows before the checkpoint are parsed again, not
+ * returned (`seeks: false`). The text formats (CSV, JSON, NDJSON) seek.
  */
 export function xlsxReader(options: { readonly container: ExportContainer; readonly path: string; readonly sheet: string }): FormatReader {
   async function* rows(): AsyncGenerator<FormatRow> {

@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { join } from "node:path";
 import { at, text, type Json } from "./flatten-values.js";
 
 export type StoredAttachment = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+
+/** An attachment's bytes held in memory (a note's text), or why not. */
+export type AttachmentBytes = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: string };
 
 export interface AttachmentStoreOptions {
   /** Where the bytes go, one `<sha256>` file each with a `<sha256>.json` sidecar (name, MIME type, size). */
@@ -107,14 +110,36 @@ export function createAttachmentStore(options: AttachmentStoreOptions) {
     }
   }
 
+  /** Stores an Attachment's content; undefined when it has neither `data` nor `url`. Inline data wins over a URL. */
+  async function put(attachment: Json): Promise<StoredAttachment | undefined> {
+    const data = text(at(attachment, "data"));
+    const url = text(at(attachment, "url"));
+    if (data === "" && url === "") return undefined;
+    await mkdir(filesDir, { recursive: true });
+    return data !== "" ? putInline(data, attachment) : putUrl(url, attachment);
+  }
+
   return {
-    /** Stores an Attachment's content; undefined when it has neither `data` nor `url`. Inline data wins over a URL. */
-    async put(attachment: Json): Promise<StoredAttachment | undefined> {
+    put,
+    /**
+     * An attachment's bytes in memory, for content that becomes a column (a note's text), refused
+     * over `maxBytes`. Inline data is decoded from the line; a URL is fetched once and kept like
+     * any attachment, then read back from the stored copy.
+     */
+    async bytes(attachment: Json, maxBytes: number): Promise<AttachmentBytes | undefined> {
+      const tooLarge: AttachmentBytes = { ok: false, reason: `the content is larger than ${maxBytes} bytes` };
       const data = text(at(attachment, "data"));
-      const url = text(at(attachment, "url"));
-      if (data === "" && url === "") return undefined;
-      await mkdir(filesDir, { recursive: true });
-      return data !== "" ? putInline(data, attachment) : putUrl(url, attachment);
+      if (data !== "") {
+        const clean = /\s/.test(data) ? data.replace(/\s+/g, "") : data;
+        if (clean.length % 4 !== 0 || !base64.test(clean)) return { ok: false, reason: "the inline data is not base64" };
+        if ((clean.length / 4) * 3 > maxBytes + 2) return tooLarge;
+        return { ok: true, bytes: Buffer.from(clean, "base64") };
+      }
+      const stored = await put(attachment);
+      if (!stored?.ok) return stored;
+      const path = join(filesDir, stored.path);
+      if ((await stat(path)).size > maxBytes) return tooLarge;
+      return { ok: true, bytes: await readFile(path) };
     },
   };
 }

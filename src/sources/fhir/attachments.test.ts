@@ -53,9 +53,9 @@ test("inline and URL attachments are stored once by content and a second read fe
     const first = await records(source.read("DocumentReference"));
     const path = (id: string) => first.records.find((r) => r.key === id)?.values.attachment_path;
     const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
-    assert.deepEqual(["d1", "d2", "d3", "d4", "d5", "d6"].map(path), [sha(small), sha(small), sha(big), sha(big), "", ""]);
-    assert.equal(first.issues.length, 1, "the missing binary is one warning; the record still comes");
-    assert.equal(first.issues[0]?.kind === "issue" && first.issues[0].issue.severity, "warning");
+    assert.deepEqual(["d1", "d2", "d3", "d4", "d5", "d6"].map(path), [sha(small), sha(small), sha(big), sha(big), undefined, ""]);
+    assert.equal(first.issues.length, 1, "the missing binary rejects its document: an issue in its place");
+    assert.deepEqual(first.issues[0]?.kind === "issue" && [first.issues[0].issue.code, first.issues[0].issue.severity, first.issues[0].issue.row], ["HO-SRC-032", "error", 5]);
     assert.deepEqual(await readFile(join(filesDir, sha(big))), big);
     assert.deepEqual(JSON.parse(await readFile(join(filesDir, `${sha(small)}.json`), "utf8")), { name: "a.pdf", contentType: "application/pdf", size: 10 });
     const stored = (await readdir(filesDir)).filter((f) => /^[0-9a-f]{64}$/.test(f));
@@ -76,10 +76,28 @@ test("inline and URL attachments are stored once by content and a second read fe
   }
 });
 
-test("inline data that is not base64 is a warning and the record comes without a path", async () => {
-  const root = await ndjsonFolder({ "DocumentReference.ndjson": [doc("d1", { data: "not*base64!" })] });
+test("inline data that is not base64 rejects its document, and only that attachment's", async () => {
+  const good = Buffer.from("fine");
+  const root = await ndjsonFolder({ "DocumentReference.ndjson": [{ ...doc("d1", { data: "not*base64!" }), content: [
+    { attachment: { contentType: "application/pdf", data: good.toString("base64") } }, { attachment: { contentType: "image/png", data: "not*base64!" } },
+  ] }] });
   const got = await records(createFhirNdjsonSource({ root, filesDir: await mkdtemp(join(tmpdir(), "fhir-files-")) }).read("DocumentReference"));
-  assert.equal(got.records.length, 1);
-  assert.equal(got.records[0]?.values.attachment_path, "");
+  assert.deepEqual(got.records.map((r) => [r.key, r.values.id, r.values.content_index, r.values.attachment_contentType]), [["d1", "d1", "1", "application/pdf"]]);
   assert.equal(got.issues.length, 1);
+});
+
+test("every attachment of a DocumentReference is a row of its own, keyed <id> then <id>#n, each stored once", async () => {
+  const [a, b] = [bytes(50, 3), bytes(70, 4)];
+  const sha = (x: Buffer) => createHash("sha256").update(x).digest("hex");
+  const root = await ndjsonFolder({ "DocumentReference.ndjson": [{ ...doc("d1", {}), content: [
+    { attachment: { contentType: "application/pdf", title: "scan.pdf", data: a.toString("base64") } },
+    { attachment: { contentType: "image/png", title: "preview.png", data: b.toString("base64") } },
+    { attachment: { contentType: "application/pdf", title: "copy.pdf", data: a.toString("base64") } },
+  ] }] });
+  const filesDir = await mkdtemp(join(tmpdir(), "fhir-files-"));
+  const got = await records(createFhirNdjsonSource({ root, filesDir }).read("DocumentReference"));
+  assert.deepEqual(got.records.map((r) => [r.key, r.values.id, r.values.content_index, r.values.attachment_filename, r.values.attachment_path, r.values.patient]), [
+    ["d1", "d1", "1", "scan.pdf", sha(a), "p1"], ["d1#2", "d1#2", "2", "preview.png", sha(b), "p1"], ["d1#3", "d1#3", "3", "copy.pdf", sha(a), "p1"],
+  ]);
+  assert.equal((await readdir(filesDir)).filter((f) => /^[0-9a-f]{64}$/.test(f)).length, 2, "the same bytes twice are one file");
 });

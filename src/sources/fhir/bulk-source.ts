@@ -6,6 +6,7 @@ import { runBulkExport } from "./bulk-export.js";
 import { filesDirOf, loadState, type ExportState } from "./export-state.js";
 import { bulkError } from "./fhir-issues.js";
 import { createFhirNdjsonSource } from "./ndjson-source.js";
+import { resourceTypeOf } from "./resource-tables.js";
 import { createTokenProvider } from "./smart-auth.js";
 
 export interface FhirBulkSourceOptions {
@@ -103,7 +104,8 @@ export function createFhirBulkSource(options: FhirBulkSourceOptions): SourceConn
 
     read(table: string, read?: ReadOptions): AsyncIterable<SourceItem> {
       return (async function* () {
-        if (options.types && !options.types.includes(table)) throw new HandoverError("HO-SRC-006", { path: baseUrl, table });
+        const type = resourceTypeOf(table);
+        if (options.types && !options.types.includes(type)) throw new HandoverError("HO-SRC-006", { path: baseUrl, table });
         let state: ExportState | undefined;
         if (read?.after) {
           const id = read.after.position.exportId;
@@ -111,7 +113,7 @@ export function createFhirBulkSource(options: FhirBulkSourceOptions): SourceConn
           if (state?.phase !== "complete") throw new HandoverError("HO-SRC-008", { file: table, reason: "its export is no longer in the work folder" });
         } else state = await exportFor(read?.changedSince ? sinceFor(read.changedSince.at) : options.since);
         // A type the export has no file for had nothing to export (or nothing changed): an empty table.
-        if (!state.outputs?.some((o) => o.type === table)) return;
+        if (!state.outputs?.some((o) => o.type === type)) return;
         yield* ndjson(state).read(table, read);
       })();
     },

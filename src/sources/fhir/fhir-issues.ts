@@ -14,9 +14,17 @@ export const fhirIssues = {
     issue("HO-SRC-017", { file, row, expected, found: typeof found === "string" && /^[A-Za-z]{1,64}$/.test(found) ? found : "non-FHIR" }),
   /** A resource without an id. HO-SRC-005 says exactly this. */
   noId: (file: string, row: number): Issue => issue("HO-SRC-005", { file, row, field: "id" }),
-  /** An attachment whose bytes can't be had; the record still comes, without `attachment_path`. HO-SRC-018 (warning). */
-  attachment: (file: string, row: number, reason: string): Issue =>
-    issue("HO-SRC-018", { file, row, field: "attachment_path", reason }, "warning"),
+  /**
+   * A document whose bytes can't be had (not base64, a download refused or failed): its row is
+   * rejected, HO-SRC-032, as the export reader's document whose file is missing is (HO-LOD-003):
+   * a document is its file. A failed download is tried again by the next read.
+   */
+  attachment: (file: string, row: number, reason: string): Issue => issue("HO-SRC-032", { file, row, field: "attachment_path", reason }),
+  /** A clinical note whose text can't be had; the note still comes, with an empty body. HO-SRC-030 (warning). */
+  noteText: (file: string, row: number, reason: string): Issue => issue("HO-SRC-030", { file, row, field: "body", reason }, "warning"),
+  /** A general practitioner whose practice is unknown: no link from it. HO-SRC-031 (warning). `type` is a resource type, never an id. */
+  noPractice: (file: string, row: number, field: string, type: string): Issue =>
+    issue("HO-SRC-031", { file, row, field, type: /^[A-Za-z]{1,64}$/.test(type) ? type : "reference" }, "warning"),
 };
 
 /** Errors that stop a whole bulk export (credentials refused, server unreachable, export failed):

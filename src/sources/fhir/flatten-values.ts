@@ -1,3 +1,5 @@
+import type { Directory } from "./directory.js";
+
 /**
  * FHIR datatypes → the flat text columns the matcher reads. Every helper takes `unknown`
  * because NDJSON from the wild does not follow the spec; a value of the wrong shape gives ""
@@ -43,6 +45,35 @@ export function putReference(row: Row, name: string, value: Json, polymorphic = 
   const { id, type } = reference(value);
   row[name] = id;
   if (polymorphic) row[`${name}_type`] = id === "" ? "" : type;
+}
+
+/**
+ * A reference that names the patient (`subject`, `beneficiary`…) is flattened as `patient`, the
+ * name every table uses for it, so the matcher ties it to the model's patient ref whatever FHIR
+ * calls the element. A subject that is not a Patient (a Group, a Device) is kept in
+ * `subject_other` and `subject_other_type` instead: nothing is lost, and it never passes for a patient.
+ */
+export function putPatient(row: Row, value: Json): void {
+  const { id, type } = reference(value);
+  const patient = type === "" || type === "Patient";
+  row.patient = patient ? id : "";
+  row.subject_other = patient ? "" : id;
+  row.subject_other_type = patient ? "" : type;
+}
+
+/** The columns `putPatient` fills. */
+export const patientColumns = ["patient", "subject_other", "subject_other_type"] as const;
+
+/**
+ * A reference to a staff member (Practitioner or PractitionerRole; for some elements an
+ * Organization): `<name>` and `<name>_type`. A PractitionerRole is resolved to its Practitioner,
+ * the model's staff, when the export's roles say which; otherwise it stays as it is.
+ */
+export function putStaff(row: Row, name: string, value: Json, directory: Directory): void {
+  const { id, type } = reference(value);
+  const practitioner = type === "PractitionerRole" ? directory.practitionerOf(id) : undefined;
+  row[name] = practitioner ?? id;
+  row[`${name}_type`] = id === "" ? "" : practitioner ? "Practitioner" : type;
 }
 
 /** A CodeableConcept's (or Coding's) first code; its text or display beside it. */

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { tableSpecFor, resourceTables } from "./resource-tables.js";
+import { emptyDirectory, type Directory } from "./directory.js";
 import { shapeRow } from "./table-spec.js";
 
 const ref = (reference: string) => ({ reference });
 const cc = (code: string, text?: string) => ({ coding: [{ system: "http://example.org", code, display: `${code} display` }], ...(text ? { text } : {}) });
-const flat = (resource: Record<string, unknown>) => {
+const flat = (resource: Record<string, unknown>, directory: Directory = emptyDirectory) => {
   const spec = tableSpecFor(String(resource.resourceType));
-  return shapeRow(spec, spec.flatten(resource));
+  return shapeRow(spec, spec.flatten(resource, { directory }));
 };
 
 test("a Patient flattens to MRN, names, phones by use, home address, references and meta", () => {
@@ -81,16 +82,16 @@ test("Organization partOf is the parent column; Practitioner gives NPI and quali
   assert.deepEqual([role.practitioner, role.organization, role.specialty, role.code], ["dr1", "o2", "1223G0001X", "doctor"]);
 });
 
-test("a DocumentReference describes its first attachment and never copies the bytes into a column", () => {
+test("a DocumentReference's flattening describes its first attachment and never copies the bytes into a column", () => {
   const row = flat({
     resourceType: "DocumentReference", id: "d1", status: "current", subject: ref("Patient/p1"), date: "2024-01-02T03:04:05Z", type: cc("11502-2", "Lab report"),
     category: [cc("clinical-note")], author: [ref("Practitioner/dr1")], context: { encounter: [ref("Encounter/e1")] },
     content: [{ attachment: { contentType: "application/pdf", title: "lab.pdf", size: 3, data: "AAEC" } }, { attachment: { url: "Binary/b2" } }],
   });
-  assert.equal(row.subject, "p1");
-  assert.equal(row.subject_type, "Patient");
+  assert.equal(row.patient, "p1");
+  assert.equal(row.author, "dr1");
   assert.equal(row.attachment_contentType, "application/pdf");
-  assert.equal(row.attachment_title, "lab.pdf");
+  assert.equal(row.attachment_filename, "lab.pdf");
   assert.equal(row.attachment_size, "3");
   assert.equal(row.content_count, "2");
   assert.equal(row.context_encounter, "e1");
@@ -100,17 +101,38 @@ test("a DocumentReference describes its first attachment and never copies the by
 test("Encounter, Coverage, MedicationRequest and ServiceRequest resolve their references", () => {
   const enc = flat({ resourceType: "Encounter", id: "e1", subject: ref("Patient/p1"), participant: [{ individual: ref("Practitioner/dr1") }],
     serviceProvider: ref("Organization/o1"), location: [{ location: ref("Location/l1") }], appointment: [ref("Appointment/a1")], class: { code: "AMB" } });
-  assert.deepEqual([enc.subject, enc.practitioner, enc.serviceProvider, enc.location, enc.appointment, enc.class], ["p1", "dr1", "o1", "l1", "a1", "AMB"]);
+  assert.deepEqual([enc.patient, enc.practitioner, enc.serviceProvider, enc.location, enc.appointment, enc.class], ["p1", "dr1", "o1", "l1", "a1", "AMB"]);
   const cov = flat({ resourceType: "Coverage", id: "c1", beneficiary: ref("Patient/p1"), payor: [ref("Organization/payer")], class: [{ type: cc("group"), value: "G-1" }] });
-  assert.deepEqual([cov.beneficiary, cov.payor, cov.payor_type, cov.class_group], ["p1", "payer", "Organization", "G-1"]);
+  assert.deepEqual([cov.patient, cov.payor, cov.payor_type, cov.class_group], ["p1", "payer", "Organization", "G-1"]);
   const med = flat({ resourceType: "MedicationRequest", id: "m1", subject: ref("Patient/p1"), requester: ref("Practitioner/dr1"), medicationCodeableConcept: cc("197361") });
-  assert.deepEqual([med.subject, med.requester, med.medication], ["p1", "dr1", "197361"]);
+  assert.deepEqual([med.patient, med.requester, med.medication], ["p1", "dr1", "197361"]);
   const sr = flat({ resourceType: "ServiceRequest", id: "s1", subject: ref("Patient/p1"), performer: [ref("Organization/o9")], occurrenceDateTime: "2024-06-01" });
-  assert.deepEqual([sr.subject, sr.performer, sr.performer_type, sr.occurrence], ["p1", "o9", "Organization", "2024-06-01"]);
+  assert.deepEqual([sr.patient, sr.performer, sr.performer_type, sr.occurrence], ["p1", "o9", "Organization", "2024-06-01"]);
+});
+
+test("every reference to the patient is the `patient` column; a subject that is not a Patient is kept apart, never as one", () => {
+  for (const spec of Object.values(resourceTables)) {
+    const points = spec.references.filter((r) => r.tables.length === 1 && r.tables[0] === "Patient").map((r) => r.column);
+    if (points.length > 0) assert.deepEqual(points, ["patient"], spec.type);
+  }
+  const group = flat({ resourceType: "Encounter", id: "e2", subject: ref("Group/g1") });
+  assert.deepEqual([group.patient, group.subject_other, group.subject_other_type], ["", "g1", "Group"]);
+  const doc = flat({ resourceType: "DocumentReference", id: "d1", subject: ref("Patient/p1") });
+  assert.deepEqual([doc.patient, doc.subject_other], ["p1", ""]);
+});
+
+test("a PractitionerRole given where a staff member is meant resolves to its Practitioner when the export's roles say", () => {
+  const directory: Directory = { practitionerOf: (id) => (id === "role1" ? "dr7" : undefined), organizationOfRole: () => undefined, organizationOfPractitioner: () => undefined };
+  const appt = flat({ resourceType: "Appointment", id: "a1", participant: [{ actor: ref("PractitionerRole/role1") }] }, directory);
+  assert.deepEqual([appt.practitioner, appt.practitioner_type], ["dr7", "Practitioner"]);
+  const unknown = flat({ resourceType: "MedicationRequest", id: "m1", requester: ref("PractitionerRole/role9") }, directory);
+  assert.deepEqual([unknown.requester, unknown.requester_type], ["role9", "PractitionerRole"], "an unknown role stays as it is");
+  const patient = flat({ resourceType: "Patient", id: "p1", generalPractitioner: [ref("Organization/o1"), ref("PractitionerRole/role1")] }, directory);
+  assert.deepEqual([patient.generalPractitioner, patient.generalPractitioner_type], ["dr7", "Practitioner"], "an Organization is a practice, not the primary provider");
 });
 
 test("a resource type without a spec still becomes a table of its simple elements", () => {
   const spec = tableSpecFor("Observation");
-  const row = spec.flatten({ resourceType: "Observation", id: "ob1", status: "final", code: cc("8867-4"), subject: ref("Patient/p1"), valueQuantity: { value: 70 }, effectivePeriod: { start: "2024-01-01" } });
+  const row = spec.flatten({ resourceType: "Observation", id: "ob1", status: "final", code: cc("8867-4"), subject: ref("Patient/p1"), valueQuantity: { value: 70 }, effectivePeriod: { start: "2024-01-01" } }, { directory: emptyDirectory });
   assert.deepEqual(row, { id: "ob1", status: "final", code: "8867-4", subject: "p1", effectivePeriod_start: "2024-01-01", effectivePeriod_end: "", meta_lastUpdated: "" });
 });

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { readLines } from "../export/line-reader.js";
 
 /** One line of an NDJSON file, with where it starts and where the next one does. */
 export interface NdjsonLine {
@@ -17,47 +18,19 @@ export interface LineReadOptions {
 }
 
 /**
- * Streams a file's lines with their byte offsets. Not `readline`: it hides how many bytes each line
- * took (LF or CRLF, a BOM), and a checkpoint must name the exact byte a resumed read seeks to.
- * Holds one line in memory at a time (plus one read chunk); blank lines are skipped but counted.
+ * Streams a file's lines with their byte offsets (the export reader's line splitter, with no
+ * length limit: a resource with inline attachments is one long line), reopening the file at a
+ * checkpoint's byte. Holds one line in memory at a time (plus one read chunk); blank lines are
+ * skipped but counted; a BOM at the start of the file is dropped.
  *
  * @example for await (const l of readNdjsonLines("Patient.ndjson")) JSON.parse(l.text)
  */
 export async function* readNdjsonLines(path: string, options: LineReadOptions = {}): AsyncGenerator<NdjsonLine> {
-  let offset = options.offset ?? 0;
-  let line = options.line ?? 1;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const stream = createReadStream(path, { start: offset });
-  const finish = (bytes: Buffer, consumed: number): NdjsonLine | undefined => {
-    const startsFile = offset === 0;
-    offset += consumed;
-    let text = bytes.toString("utf8");
-    if (startsFile && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith("\r")) text = text.slice(0, -1);
-    const current = line;
-    line += 1;
-    return text.trim() === "" ? undefined : { text, line: current, nextOffset: offset };
-  };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let newline = chunk.indexOf(10, start); newline >= 0; newline = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, newline);
-      const bytes = pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece;
-      const out = finish(bytes, bytes.length + 1);
-      pending = [];
-      pendingBytes = 0;
-      start = newline + 1;
-      if (out) yield out;
-    }
-    if (start < chunk.length) {
-      pending.push(chunk.subarray(start));
-      pendingBytes += chunk.length - start;
-    }
-  }
-  if (pendingBytes > 0) {
-    const bytes = Buffer.concat(pending);
-    const out = finish(bytes, bytes.length);
-    if (out) yield out;
+  const offset = options.offset ?? 0;
+  const stream = createReadStream(path, { start: offset }) as AsyncIterable<Buffer>;
+  for await (const read of readLines(stream, Infinity, { offset, line: options.line ?? 1 })) {
+    if ("tooLong" in read) continue; // no limit: never
+    const text = offset === 0 && read.line === 1 && read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
+    if (text.trim() !== "") yield { text, line: read.line, nextOffset: read.nextOffset };
   }
 }

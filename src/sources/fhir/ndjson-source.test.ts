@@ -52,7 +52,8 @@ test("discover lists every resource type with key id, model hint, references and
   });
   const catalog = await createFhirNdjsonSource({ root, filesDir: await filesDir() }).discover();
   assert.deepEqual(catalog.tables.map((t) => [t.name, t.rowCount, t.modelHint ?? "-"]), [
-    ["DocumentReference", 1, "document"], ["Observation", 1, "-"], ["Organization", 1, "practice"], ["Patient", 2, "patient"],
+    ["DocumentReference", 1, "document"], ["ClinicalNote", 0, "clinicalNote"], ["Observation", 1, "-"], ["Organization", 1, "practice"],
+    ["Patient", 2, "patient"], ["PatientPracticeLink", 0, "patientPracticeLink"],
   ]);
   const patients = catalog.tables.find((t) => t.name === "Patient")!;
   assert.deepEqual(patients.key, ["id"]);

@@ -6,9 +6,10 @@ import { HandoverError } from "../../contracts/handover-error.js";
 import { ColumnStats } from "../export/column-stats.js";
 import { createFileAccess } from "../export/file-access.js";
 import { createAttachmentStore, type AttachmentStoreOptions } from "./attachment-store.js";
-import { findResourceFiles, listResourceFiles, type ResourceFiles } from "./ndjson-files.js";
+import { emptyDirectory, loadDirectory } from "./directory.js";
+import { listResourceFiles, type ResourceFiles } from "./ndjson-files.js";
 import { readResources } from "./resource-reader.js";
-import { catalogReferences, tableSpecFor } from "./resource-tables.js";
+import { catalogReferences, resourceTypeOf, tableSpecFor, tablesForTypes } from "./resource-tables.js";
 
 export interface FhirNdjsonSourceOptions {
   /** Folder of `<Type>.ndjson` (or `<Type>.<n>.ndjson` parts) files, one resource type each. */
@@ -30,7 +31,8 @@ export interface FhirNdjsonSourceOptions {
 /**
  * A folder of FHIR NDJSON files (a Bulk Data export, or files dropped by hand) as a
  * SourceConnector. Tables are resource types, keyed by `id`; each resource is flattened to text
- * columns (resource-tables.ts). Deltas filter on meta.lastUpdated (a resource without it always
+ * columns (resource-tables.ts). Two more tables come from other types' resources: ClinicalNote
+ * (the DocumentReferences that are notes) and PatientPracticeLink (from each Patient). Deltas filter on meta.lastUpdated (a resource without it always
  * comes); deletions can't be told from a folder, so the core compares key sets.
  *
  * @example createFhirNdjsonSource({ root: "export/", filesDir: "work/files" }).read("Patient")
@@ -46,18 +48,41 @@ export function createFhirNdjsonSource(options: FhirNdjsonSourceOptions): Source
   });
   const id = options.id ?? "fhir-ndjson";
 
-  const readTable = (entry: ResourceFiles, read?: ReadOptions) =>
-    readResources({
-      spec: tableSpecFor(entry.type), root, files: entry.files, attachments,
+  /** A table, the files of its resource type, and what its spec needs beside them. */
+  interface Entry {
+    readonly table: string;
+    readonly files: ResourceFiles["files"];
+    readonly all: readonly ResourceFiles[];
+  }
+
+  async function entries(): Promise<Entry[]> {
+    const all = await listResourceFiles(root);
+    const byType = new Map(all.map((e) => [e.type, e]));
+    return tablesForTypes(all.map((e) => e.type)).map((table) => ({ table, files: byType.get(resourceTypeOf(table))?.files ?? [], all }));
+  }
+
+  async function findEntry(table: string): Promise<Entry> {
+    const found = (await entries()).find((entry) => entry.table === table);
+    if (!found) throw new HandoverError("HO-SRC-006", { path: root, table });
+    return found;
+  }
+
+  async function* readTable(entry: Entry, read?: ReadOptions): AsyncGenerator<SourceItem> {
+    const spec = tableSpecFor(entry.table);
+    const roles = entry.all.find((e) => e.type === "PractitionerRole")?.files;
+    const directory = spec.usesDirectory && roles ? await loadDirectory(root, roles) : emptyDirectory;
+    yield* readResources({
+      spec, root, files: entry.files, attachments, directory,
       ...(read?.after ? { after: read.after } : {}),
       ...(read?.changedSince ? { changedSince: read.changedSince } : {}),
       ...(options.checkpointEvery !== undefined ? { checkpointEvery: options.checkpointEvery } : {}),
       ...(options.stamp ? { stamp: options.stamp } : {}),
     });
+  }
 
-  /** Reads every line once; rowCount counts lines (records and rejected ones), not attachment warnings. */
-  async function discoverTable(entry: ResourceFiles): Promise<SourceTable> {
-    const spec = tableSpecFor(entry.type);
+  /** Reads every line once; rowCount counts records and rejected lines, not warnings. */
+  async function discoverTable(entry: Entry): Promise<SourceTable> {
+    const spec = tableSpecFor(entry.table);
     const stats = new Map(spec.columns.map((name) => [name, new ColumnStats(name)]));
     let rowCount = 0;
     for await (const item of readTable(entry)) {
@@ -71,7 +96,7 @@ export function createFhirNdjsonSource(options: FhirNdjsonSourceOptions): Source
     }
     const references = catalogReferences(spec);
     return {
-      name: entry.type,
+      name: entry.table,
       file: entry.files[0] as string,
       rowCount,
       columns: [...stats.values()].map((column) => column.toColumn()),
@@ -98,13 +123,13 @@ export function createFhirNdjsonSource(options: FhirNdjsonSourceOptions): Source
 
     async discover(): Promise<SourceCatalog> {
       const tables: SourceTable[] = [];
-      for (const entry of await listResourceFiles(root)) tables.push(await discoverTable(entry));
+      for (const entry of await entries()) tables.push(await discoverTable(entry));
       return { sourceId: id, profile: "fhir-r4", tables };
     },
 
     read(table: string, read?: ReadOptions): AsyncIterable<SourceItem> {
       return (async function* () {
-        yield* readTable(await findResourceFiles(root, table), read);
+        yield* readTable(await findEntry(table), read);
       })();
     },
 

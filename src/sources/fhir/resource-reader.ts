@@ -3,11 +3,11 @@ import { join } from "node:path";
 import type { ChangeCursor, Checkpoint, SourceItem } from "../../contracts/source.js";
 import { HandoverError } from "../../contracts/handover-error.js";
 import type { AttachmentStore } from "./attachment-store.js";
+import { emptyDirectory, type Directory } from "./directory.js";
 import { fhirIssues } from "./fhir-issues.js";
-import { at, isObject, text, type Row } from "./flatten-values.js";
+import { at, isObject, text } from "./flatten-values.js";
 import { readNdjsonLines } from "./ndjson-lines.js";
-import { shapeRow, type ResourceTableSpec } from "./table-spec.js";
-import { firstAttachment } from "./tables-document.js";
+import { shapeRow, tableName, type ResourceTableSpec } from "./table-spec.js";
 
 /** How often `read` yields a checkpoint, in lines (records and rejected lines alike). */
 export const defaultCheckpointEvery = 1000;
@@ -22,6 +22,8 @@ export interface ResourceReadOptions {
   readonly checkpointEvery?: number;
   /** Where DocumentReference attachments are stored; without it `attachment_path` stays empty. */
   readonly attachments?: AttachmentStore;
+  /** The export's roles, for specs that resolve them (`usesDirectory`); none by default. */
+  readonly directory?: Directory;
   /** Extra fields a checkpoint carries (the bulk source's export id). */
   readonly stamp?: Readonly<Record<string, string>>;
 }
@@ -47,20 +49,21 @@ export function toInstant(value: string): string | undefined {
 }
 
 /** Left out of a delta: older than the cursor, or at its instant with a key read before (the tie-break). */
-function before(cursor: ChangeCursor | undefined, changedAt: string | undefined, key: string): boolean {
+function before(cursor: ChangeCursor | undefined, changedAt: string | undefined, key: string | undefined): boolean {
   if (!cursor || changedAt === undefined) return false;
   const at = toInstant(cursor.at) ?? cursor.at;
-  return changedAt < at || (changedAt === at && key <= cursor.key);
+  return changedAt < at || (key !== undefined && changedAt === at && key <= cursor.key);
 }
 
 /**
- * One resource type's NDJSON parts as source items: a record per resource (flattened, keyed by id,
- * `changedAt` from meta.lastUpdated), an issue for each line that isn't a resource of the type or
- * has no id, and a checkpoint every `checkpointEvery` lines. Streams line by line.
+ * One table's NDJSON parts as source items: a record per resource (flattened, keyed by id,
+ * `changedAt` from meta.lastUpdated) or the rows the spec makes of it, an issue for each line
+ * that isn't a resource of the type or has no id (in the type's own table only), and a
+ * checkpoint every `checkpointEvery` lines. Streams line by line.
  */
 export async function* readResources(options: ResourceReadOptions): AsyncGenerator<SourceItem> {
   const { spec, files } = options;
-  const table = spec.type;
+  const table = tableName(spec);
   const every = options.checkpointEvery ?? defaultCheckpointEvery;
   const start = options.after ? await toPosition(options) : undefined;
   let count = start?.rows ?? 0;
@@ -82,45 +85,50 @@ export async function* readResources(options: ResourceReadOptions): AsyncGenerat
 
 async function* toItems(line: string, row: number, file: string, options: ResourceReadOptions): AsyncGenerator<SourceItem> {
   const { spec } = options;
-  const table = spec.type;
+  const table = tableName(spec);
+  const reject = (issue: SourceIssueItem["issue"]): SourceIssueItem[] => (spec.derived ? [] : [{ kind: "issue", table, issue }]);
   let resource: unknown;
   try {
     resource = JSON.parse(line);
   } catch {
-    yield { kind: "issue", table, issue: fhirIssues.notJson(file, row, "the line does not parse") };
+    yield* reject(fhirIssues.notJson(file, row, "the line does not parse"));
     return;
   }
   if (!isObject(resource)) {
-    yield { kind: "issue", table, issue: fhirIssues.notJson(file, row, "a JSON value that is not a resource object") };
+    yield* reject(fhirIssues.notJson(file, row, "a JSON value that is not a resource object"));
     return;
   }
-  if (resource.resourceType !== table) {
-    yield { kind: "issue", table, issue: fhirIssues.wrongType(file, row, table, resource.resourceType) };
+  if (resource.resourceType !== spec.type) {
+    yield* reject(fhirIssues.wrongType(file, row, spec.type, resource.resourceType));
     return;
   }
   const id = text(resource.id).trim();
   if (id === "") {
-    yield { kind: "issue", table, issue: fhirIssues.noId(file, row) };
+    yield* reject(fhirIssues.noId(file, row));
     return;
   }
   const changedAt = toInstant(text(at(resource, "meta", "lastUpdated")));
-  if (before(options.changedSince, changedAt, id)) return;
-  const flat = spec.flatten(resource);
-  const values: Row = spec.columns.length > 0 ? shapeRow(spec, flat) : flat;
-  if (options.attachments && spec.fileColumns?.includes("attachment_path")) {
-    const stored = await options.attachments.put(firstAttachment(resource));
-    if (stored?.ok) values.attachment_path = stored.path;
-    else if (stored) yield { kind: "issue", table, issue: fhirIssues.attachment(file, row, stored.reason) };
+  // Older than the cursor: nothing of the resource is read (its attachments aren't fetched).
+  if (before(options.changedSince, changedAt, undefined)) return;
+  const directory = options.directory ?? emptyDirectory;
+  const stamp = changedAt ? { changedAt } : {};
+  if (!spec.expand) {
+    if (!before(options.changedSince, changedAt, id)) yield { kind: "record", table, file, row, values: shapeRow(spec, spec.flatten(resource, { directory })), key: id, ...stamp };
+    return;
   }
-  yield { kind: "record", table, file, row, values, key: id, ...(changedAt ? { changedAt } : {}) };
+  const made = await spec.expand(resource, { directory, file, row, ...(options.attachments ? { attachments: options.attachments } : {}) });
+  for (const issue of made.issues) yield { kind: "issue", table, issue };
+  for (const out of made.rows) if (!before(options.changedSince, changedAt, out.key)) yield { kind: "record", table, file, row, values: shapeRow(spec, out.values), key: out.key, ...stamp };
 }
+
+type SourceIssueItem = Extract<SourceItem, { kind: "issue" }>;
 
 async function toPosition(options: ResourceReadOptions): Promise<Position> {
   const checkpoint = options.after as Checkpoint;
   const p = checkpoint.position;
   const file = options.files[0] ?? options.spec.type;
   const refuse = (reason: string) => new HandoverError("HO-SRC-008", { file, reason });
-  if (checkpoint.table !== options.spec.type) throw refuse("it belongs to another table");
+  if (checkpoint.table !== tableName(options.spec)) throw refuse("it belongs to another table");
   const numbers = ["part", "byteOffset", "nextLine", "rows", "size"] as const;
   if (!numbers.every((name) => typeof p[name] === "number") || typeof p.file !== "string") throw refuse("it was not made by the FHIR reader");
   for (const [name, value] of Object.entries(options.stamp ?? {})) if (p[name] !== value) throw refuse(`it belongs to another ${name}`);

@@ -1,7 +1,9 @@
 import { at, concept, isObject, reference, text, type Json, type Row } from "./flatten-values.js";
-import type { ResourceTableSpec } from "./table-spec.js";
+import { tableName, type ResourceTableSpec } from "./table-spec.js";
 import { appointmentTable, claimTable, coverageTable, encounterTable, medicationRequestTable, serviceRequestTable } from "./tables-care.js";
 import { documentReferenceTable } from "./tables-document.js";
+import { practiceLinkTable } from "./tables-link.js";
+import { clinicalNoteTable } from "./tables-note.js";
 import { locationTable, organizationTable, patientTable, practitionerRoleTable, practitionerTable } from "./tables-people.js";
 
 /** The resource types with a hand-made flattening; any other type still becomes a table (see `genericTable`). */
@@ -9,6 +11,12 @@ export const resourceTables: Readonly<Record<string, ResourceTableSpec>> = Objec
   [patientTable, practitionerTable, practitionerRoleTable, organizationTable, locationTable, appointmentTable, encounterTable,
     coverageTable, medicationRequestTable, documentReferenceTable, claimTable, serviceRequestTable].map((spec) => [spec.type, spec]),
 );
+
+/**
+ * Tables made from another type's resources: clinical notes are DocumentReferences, and practice
+ * links come out of Patients. Each is listed wherever its resource type has files.
+ */
+export const derivedTables: readonly ResourceTableSpec[] = [clinicalNoteTable, practiceLinkTable];
 
 /** Elements that carry no data of the resource itself (narrative, bookkeeping) or are flattened apart. */
 const skipped = new Set(["resourceType", "id", "meta", "text", "contained", "extension", "modifierExtension", "implicitRules", "language"]);
@@ -42,8 +50,19 @@ export function genericTable(type: string): ResourceTableSpec {
   };
 }
 
-export function tableSpecFor(type: string): ResourceTableSpec {
-  return resourceTables[type] ?? genericTable(type);
+/** The spec of a table: a resource type's, or a derived table's (ClinicalNote, PatientPracticeLink). */
+export function tableSpecFor(table: string): ResourceTableSpec {
+  return resourceTables[table] ?? derivedTables.find((spec) => tableName(spec) === table) ?? genericTable(table);
+}
+
+/** The resource type whose files a table reads: its own name, or a derived table's source type. */
+export function resourceTypeOf(table: string): string {
+  return derivedTables.find((spec) => tableName(spec) === table)?.type ?? table;
+}
+
+/** Table names for the resource types present: each type's, followed by the tables derived from it. */
+export function tablesForTypes(types: readonly string[]): string[] {
+  return types.flatMap((type) => [type, ...derivedTables.filter((spec) => spec.type === type).map(tableName)]);
 }
 
 /** The spec's references as the catalog's: every candidate table, by its `id`. */

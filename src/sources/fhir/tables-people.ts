@@ -1,4 +1,4 @@
-import { address, at, concept, concepts, choice, humanName, identifier, list, npiSystem, period, putReference, ssnSystem, telecom, text, type Row } from "./flatten-values.js";
+import { address, at, concept, concepts, choice, humanName, identifier, list, npiSystem, period, putReference, putStaff, reference, ssnSystem, telecom, text, type Row } from "./flatten-values.js";
 import type { ResourceTableSpec } from "./table-spec.js";
 
 const nameColumns = ["name_family", "name_given", "name_prefix", "name_suffix", "name_text"];
@@ -8,24 +8,31 @@ const taxSystems = ["urn:oid:2.16.840.1.113883.4.4"];
 
 const common = (r: Readonly<Record<string, unknown>>): Row => ({ id: text(r.id), meta_lastUpdated: text(at(r, "meta", "lastUpdated")) });
 
-/** Patient → patient. The MRN is the identifier typed `MR` (HL7 v2 table 0203), as US Core puts it. */
+/**
+ * Patient → patient. The MRN is the identifier typed `MR` (HL7 v2 table 0203), as US Core puts it.
+ * `generalPractitioner` is the first one that is a person (the model's primary provider; a role
+ * resolved to its practitioner); one that is an Organization is a practice, and becomes a
+ * primary-care link in PatientPracticeLink (tables-link.ts) with `managingOrganization`.
+ */
 export const patientTable: ResourceTableSpec = {
   type: "Patient",
   modelHint: "patient",
+  usesDirectory: true,
   columns: ["id", "identifier_mrn", "identifier_ssn", ...nameColumns, "birthDate", "gender", ...telecomColumns, ...addressColumns,
     "maritalStatus", "communication_language", "deceased", "generalPractitioner", "generalPractitioner_type", "managingOrganization", "active", "meta_lastUpdated"],
   references: [
-    { column: "generalPractitioner", tables: ["Practitioner", "Organization", "PractitionerRole"] },
+    { column: "generalPractitioner", tables: ["Practitioner", "PractitionerRole"] },
     { column: "managingOrganization", tables: ["Organization"] },
   ],
-  flatten(r) {
+  flatten(r, { directory }) {
     const row: Row = {
       ...common(r), identifier_mrn: identifier(r.identifier, { codes: ["MR"] }), identifier_ssn: identifier(r.identifier, { codes: ["SS", "SB"], systems: [ssnSystem] }),
       ...humanName(r.name), birthDate: text(r.birthDate), gender: text(r.gender), ...telecom(r.telecom), ...address(r.address),
       maritalStatus: concept(r.maritalStatus).code, communication_language: concept(at(list(r.communication)[0], "language")).code,
       deceased: choice(r, "deceased"), active: text(r.active),
     };
-    putReference(row, "generalPractitioner", list(r.generalPractitioner)[0], true);
+    const person = list(r.generalPractitioner).find((gp) => ["Practitioner", "PractitionerRole"].includes(reference(gp).type));
+    putStaff(row, "generalPractitioner", person, directory);
     putReference(row, "managingOrganization", r.managingOrganization);
     return row;
   },
