@@ -89,21 +89,25 @@ function matchOne(value: string, vocab: Vocabulary, fieldName: string): ValueMat
     const starts = vocab.codes.filter((c) => compact(c).startsWith(key));
     if (starts.length === 1) return { code: starts[0]!, confidence: PREFIX_CONFIDENCE, reasons: [`abbreviates '${starts[0]}' (the only code it starts)`] };
   }
-  const word = wordHit(value, vocab);
-  if (word) return { code: word, confidence: WORD_CONFIDENCE, reasons: [`contains a word meaning '${word}' and none meaning another code`] };
+  const named = wordHits(value, vocab);
+  if (named.size === 1) {
+    const word = [...named][0]!;
+    return { code: word, confidence: WORD_CONFIDENCE, reasons: [`contains a word meaning '${word}' and none meaning another code`] };
+  }
+  if (named.size > 1) return { code: null, confidence: NONE_FLOOR, reasons: [`names more than one code (${[...named].join(", ")}): a person must choose`] };
   return fuzzy(key, vocab);
 }
 
-/** "Cancelled by patient", "Home clinic (main)": one word of the value names exactly one code. */
-function wordHit(value: string, vocab: Vocabulary): string | undefined {
+/** "Cancelled by patient", "Home clinic (main)": the codes the value's words name. */
+function wordHits(value: string, vocab: Vocabulary): ReadonlySet<string> {
   const words = codeForm(value).split(/[^a-z0-9]+/).filter((w) => w.length >= 2);
-  if (words.length < 2) return undefined;
   const found = new Set<string>();
+  if (words.length < 2) return found;
   for (const word of words) {
     const code = vocab.exact.get(word) ?? vocab.exact.get(singular(word)) ?? vocab.synonyms.get(word);
     if (code) found.add(code);
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return found;
 }
 
 /** Near spellings ("Canceled", "Compleated"): the best trigram match over codes and synonyms. */
@@ -111,7 +115,8 @@ function fuzzy(key: string, vocab: Vocabulary): ValueMatch {
   let best = 0;
   let code: string | undefined;
   for (const [spelling, target] of [...vocab.exact, ...vocab.synonyms]) {
-    if (spelling.length < 3) continue;
+    // Misspellings, not different words: lengths within a third of each other.
+    if (spelling.length < 3 || Math.min(key.length, spelling.length) / Math.max(key.length, spelling.length) < 0.67) continue;
     const similarity = trigramSimilarity(key, spelling);
     if (similarity > best) [best, code] = [similarity, target];
   }

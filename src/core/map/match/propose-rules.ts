@@ -41,8 +41,9 @@ function splitNameRule(contexts: readonly ColumnContext[], object: ObjectDef, pl
   if (!has("firstName") || !has("lastName")) return undefined;
   if (plain.some((p) => p.field === "firstName" || p.field === "lastName")) return undefined;
   let best: RuleProposal | undefined;
+  // A whole-name column may have drawn a weak plain proposal of its own ("Patient Name" looks a
+  // little like "name suffix"); the rule, if it applies, replaces it.
   contexts.forEach((context, i) => {
-    if (plain[i]?.field) return;
     const words = ownWords(context, object);
     if (!words.includes("name") || words.some((w) => namePartWords.has(w)) || !words.every((w) => wholeNameWords.has(w))) return;
     const full = words.length > 1;
@@ -51,7 +52,7 @@ function splitNameRule(contexts: readonly ColumnContext[], object: ObjectDef, pl
     const share = samples.length > 0 ? clean / samples.length : 0;
     if (samples.length > 0 && share < MIN_SHARE) return;
     const confidence = samples.length === 0 ? NO_SAMPLES_CONFIDENCE : round(SPLIT_NAME_BASE[full ? "full" : "bare"] + VALUES_WEIGHT * share);
-    const parts = ["firstName", "middleName", "lastName", "suffix"].filter((f) => has(f) && !plain.some((p) => p.field === f));
+    const parts = ["firstName", "middleName", "lastName", "suffix"].filter((f) => has(f) && !plain.some((p, j) => j !== i && p.field === f));
     const reasons = [
       `name '${context.column.name}' says it holds a whole name`,
       `no column maps to firstName or lastName`,

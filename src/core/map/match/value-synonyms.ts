@@ -38,7 +38,7 @@ export const valueSynonyms: Readonly<Record<string, Readonly<Record<string, read
   },
   "patientPracticeLink.role": {
     primaryCare: ["primary", "primary care", "home", "home clinic", "home practice", "main", "usual", "principal", "hauptpraxis"],
-    referring: ["referral", "referred", "referred from", "referred by", "referrer", "derivante", "uberweisend", "ueberweisend"],
+    referring: ["referring practice", "referral", "referred", "referred from", "referred by", "referrer", "derivante", "uberweisend", "ueberweisend"],
     other: ["also attends", "secondary", "additional", "otro", "andere", "autre"],
   },
   "staff.role": {
