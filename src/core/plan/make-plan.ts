@@ -139,7 +139,9 @@ async function readStaff(ctx: Context, mapping: MappingFile): Promise<StaffMembe
     const v = item.values;
     const id = staffMap.keyColumns.map((k) => (v[k] ?? "").trim()).join("|");
     if (!id) continue;
-    const name = [col("firstName"), col("lastName")].map((c) => (c ? v[c] ?? "" : "")).join(" ").trim();
+    // A split-name rule's column holds the whole name when no column holds its parts.
+    const whole = staffMap.routes.find((r) => r.rule?.kind === "split-name")?.rule?.columns[0];
+    const name = (col("firstName") || col("lastName") || !whole ? [col("firstName"), col("lastName")].map((c) => (c ? v[c] ?? "" : "")).join(" ") : v[whole] ?? "").trim();
     result.push({ staffId: id, name, email: (col("email") ? v[col("email")!] ?? "" : "").trim() });
   }
   return result;

@@ -19,7 +19,7 @@ describe("split-name rule", () => {
     assert.deepEqual(rule?.columns, ["Full Name"]);
     assert.deepEqual(rule?.fields, ["firstName", "middleName", "lastName", "suffix"]);
     assert.ok((rule?.confidence ?? 0) >= 0.9);
-    assert.ok(rule?.reasons.includes("no column maps to firstName or lastName"));
+    assert.ok(rule?.reasons.includes("no other column maps to firstName or lastName"));
     assert.ok(rule?.reasons.every((r) => fullNames.every((n) => !r.includes(n))), "reasons never quote a value");
   });
   it("reads 'Patient Name' in a patients table as a whole name too, less surely than 'Full Name'", () => {
@@ -35,6 +35,12 @@ describe("split-name rule", () => {
   it("is not proposed when the values are single words (a last-name column misnamed)", () => {
     const t = table("clients", [unique("Full Name", lastNames)]);
     assert.deepEqual(rulesOf(t, patient), []);
+  });
+  it("takes a bare 'Name' of whole names in a staff table, though plainly it drew firstName", () => {
+    const t = table("staff", [unique("Staff ID", ids(1)), unique("Name", fullNames), unique("E-mail", emails)]);
+    assert.equal(proposeFields(t, model.staff as ObjectDef).find((p) => p.column === "Name")?.field, "firstName");
+    const [rule] = rulesOf(t, model.staff as ObjectDef);
+    assert.deepEqual([rule?.columns, rule?.fields], [["Name"], ["firstName", "lastName"]]);
   });
   it("leaves out name parts another column already fills", () => {
     const t = table("clients", [unique("Full Name", fullNames), repeated("Middle Initial", ["A", "J", "K"])]);

@@ -12,8 +12,8 @@ import { MIN_SHARE } from "./value-profile.js";
 
 /**
  * The matcher's proposals for the two declared rules, when the table's signals call for them:
- * - split-name: a column named as a whole name ("Full Name", "Patient Name") whose values split
- *   into name parts, in a table where no column maps to the first or last name;
+ * - split-name: a column named as a whole name ("Full Name", "Patient Name", "Name") whose values
+ *   split into name parts, in a table where no other column maps to the first or last name;
  * - date-time: a column of dates without times and a column of times of day ("Date" + "Time",
  *   "appt_date" + "appt_time") that together make one date-time field no column holds whole.
  * A proposal is only that: the rule appears in mapping.yaml and is confirmed like a field.
@@ -39,11 +39,12 @@ function ownWords(context: ColumnContext, object: ObjectDef): string[] {
 function splitNameRule(contexts: readonly ColumnContext[], object: ObjectDef, plain: readonly FieldProposal[]): RuleProposal | undefined {
   const has = (name: string) => object.fields.some((f) => f.name === name);
   if (!has("firstName") || !has("lastName")) return undefined;
-  if (plain.some((p) => p.field === "firstName" || p.field === "lastName")) return undefined;
   let best: RuleProposal | undefined;
   // A whole-name column may have drawn a weak plain proposal of its own ("Patient Name" looks a
   // little like "name suffix"); the rule, if it applies, replaces it.
   contexts.forEach((context, i) => {
+    // "Name" itself may have drawn firstName; another column holding a name part rules the split out.
+    if (plain.some((p, j) => j !== i && (p.field === "firstName" || p.field === "lastName"))) return;
     const words = ownWords(context, object);
     if (!words.includes("name") || words.some((w) => namePartWords.has(w)) || !words.every((w) => wholeNameWords.has(w))) return;
     const full = words.length > 1;
@@ -55,7 +56,7 @@ function splitNameRule(contexts: readonly ColumnContext[], object: ObjectDef, pl
     const parts = ["firstName", "middleName", "lastName", "suffix"].filter((f) => has(f) && !plain.some((p, j) => j !== i && p.field === f));
     const reasons = [
       `name '${context.column.name}' says it holds a whole name`,
-      `no column maps to firstName or lastName`,
+      `no other column maps to firstName or lastName`,
       samples.length > 0 ? `${pct(share)} of sampled values split into name parts ("First Last" or "Last, First", titles, middle names, suffixes)` : "no sample values to check",
       "values that don't split cleanly (one word, several commas, many words) are loaded as best read and flagged",
     ];
