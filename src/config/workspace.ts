@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import type { z } from "zod";
@@ -52,6 +52,8 @@ export function loadMapping(ws: Workspace): MappingFile {
 
 export function saveMapping(ws: Workspace, mapping: MappingFile): void {
   writeFileSync(ws.mappingFile, stringify(mapping, { lineWidth: 0 }));
+  // Value rows of a PHI field hold source values: owner-only, as the catalog is.
+  if (mapping.values?.some((v) => v.phi)) chmodSync(ws.mappingFile, 0o600);
 }
 
 function parseYaml<S extends z.ZodType>(path: string, name: string, schema: S): z.infer<S> {

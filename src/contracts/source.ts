@@ -97,6 +97,21 @@ export interface SourceColumn {
   readonly maxLength: number;
   /** A date format the profile declares for this column (e.g. "MM/DD/YYYY"), if any. */
   readonly dateFormat?: string;
+  /**
+   * Every distinct non-empty value with its count, when the column has at most `VALUE_LIST_CAP`
+   * distinct values (code columns: sex, status, roles); absent above it. Feeds value maps. May
+   * contain PHI: never log them.
+   */
+  readonly values?: readonly ValueCount[];
+}
+
+/** Columns with at most this many distinct values keep them all in `SourceColumn.values`. */
+export const VALUE_LIST_CAP = 200;
+
+/** One distinct value of a column and how many rows hold it. */
+export interface ValueCount {
+  readonly value: string;
+  readonly count: number;
 }
 
 export interface SourceRecord {

@@ -6,7 +6,9 @@ import type { Context } from "../../core/context.js";
 import { loadCatalog } from "../../core/discover/catalog-file.js";
 import { recordConfirmation } from "../../core/map/confirmation.js";
 import { decide, reviewQueue } from "../../core/map/review-decisions.js";
+import { pruneValueRows, refreshValueRows } from "../../core/map/value-rows.js";
 import type { Output } from "../output.js";
+import { auditRowChanges, reviewColumnRules, reviewValues } from "./review-rows.js";
 
 export interface ReviewOptions {
   readonly acceptAbove?: number;
@@ -23,6 +25,7 @@ export interface ReviewOptions {
  */
 export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions): Promise<void> {
   let mapping = loadMapping(ctx.ws);
+  const start = mapping;
   const before = new Map(mapping.fields.map((f) => [f.source, f.status]));
   const rulesBefore = new Map(mapping.rules.map((r) => [r.id, r.status]));
   if (o.acceptAbove !== undefined || o.rejectBelow !== undefined || o.confirmRules) {
@@ -33,14 +36,18 @@ export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions)
   saveMapping(ctx.ws, mapping);
   const changed = mapping.fields.filter((f) => before.get(f.source) !== f.status);
   const rulesChanged = mapping.rules.filter((r) => rulesBefore.get(r.id) !== r.status);
+  const others = auditRowChanges(start, mapping, ctx.actor);
   await appendAudit(ctx.store.db, [
     ...changed.map((f) => ({ actor: ctx.actor, operation: "map.review", sourceKey: f.source, targetTable: f.target, outcome: f.status })),
     ...rulesChanged.map((r) => ({ actor: ctx.actor, operation: "map.review.rule", sourceKey: r.id, outcome: r.status })),
+    ...others,
   ]);
   const confirmed = await recordConfirmation(ctx, mapping);
   const left = undecided(mapping);
-  out.line(`${changed.length} field row(s) and ${rulesChanged.length} rule(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
-  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, undecided: left, confirmed });
+  const valuesDecided = others.filter((e) => e.operation === "map.review.value").length;
+  const columnRulesDecided = others.length - valuesDecided;
+  out.line(`${changed.length} field row(s), ${rulesChanged.length} rule(s), ${columnRulesDecided} column rule(s) and ${valuesDecided} value row(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
+  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, columnRulesDecided, valuesDecided, undecided: left, confirmed });
 }
 
 async function interactive(ctx: Context, out: Output, start: import("../../config/mapping-file.js").MappingFile, showPhi: boolean) {
@@ -56,28 +63,36 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
     return next.done ? "q" : String(next.value);
   };
   const threshold = ctx.config.options.confirmThreshold;
+  let quit = false;
   try {
     for (const rule of mapping.rules.filter((r) => r.status === "proposed")) {
       const answer = (await ask(`Rule ${rule.id}: ${rule.description}\n  value: ${rule.value ?? "(none)"}  [a]ccept / [r]eject / [s]kip: `)).trim();
       if (answer === "q") return mapping;
       if (answer === "a" || answer === "r") mapping = { ...mapping, rules: mapping.rules.map((r) => (r.id === rule.id ? { ...r, status: answer === "a" ? "confirmed" : "rejected" } : r)) };
     }
-    for (const row of reviewQueue(mapping)) {
+    ({ mapping, quit } = await reviewColumnRules(ask, out, mapping, threshold));
+    for (const row of quit ? [] : reviewQueue(mapping)) {
       if (mapping.fields.find((f) => f.source === row.source)?.status !== "proposed") continue;
       out.note(describe(row, catalog, showPhi));
       const answer = (await ask(`  [a]ccept / [r]eject / [c]hange / [s]kip / [A]ccept all ≥ ${threshold} / [q]uit: `)).trim();
-      if (answer === "q" || answer === "") break;
+      if (answer === "q" || answer === "") {
+        quit = true;
+        break;
+      }
       if (answer === "A") {
-        mapping = { ...mapping, fields: mapping.fields.map((f) => (f.status === "proposed" && f.confidence >= threshold && f.model ? { ...f, status: "confirmed" } : f)) };
+        // Every proposed row at or above the threshold: fields, column rules and values.
+        mapping = decide(mapping, { acceptAbove: threshold });
         continue;
       }
       if (answer === "c") {
         const model = (await ask("  model field (object.field): ")).trim();
-        if (model) mapping = update(mapping, row.source, { model, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
+        // A column now routed to another code field gets value rows for that field's codes.
+        if (model) mapping = refreshValueRows(update(mapping, row.source, { model, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] }), catalog, ctx.template);
         continue;
       }
-      if (answer === "a" || answer === "r") mapping = update(mapping, row.source, { status: answer === "a" ? "confirmed" : "rejected" });
+      if (answer === "a" || answer === "r") mapping = pruneValueRows(update(mapping, row.source, { status: answer === "a" ? "confirmed" : "rejected" }));
     }
+    if (!quit) ({ mapping } = await reviewValues(ask, out, mapping, threshold, showPhi, ctx.actor));
   } finally {
     rl.close();
   }

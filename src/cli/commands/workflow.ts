@@ -97,9 +97,10 @@ export function registerWorkflow(program: Command): void {
       }
       const mapping = buildMapping(await loadCatalog(ctx), ctx.template, ctx.config);
       saveMapping(ctx.ws, mapping);
-      out.line(`Proposed ${mapping.fields.length} field rows for ${mapping.objects.length} tables → ${ctx.ws.mappingFile}`);
+      const [columnRules, values] = [mapping.columnRules?.length ?? 0, mapping.values?.length ?? 0];
+      out.line(`Proposed ${mapping.fields.length} field rows, ${columnRules} split/combine rule(s) and ${values} value row(s) for ${mapping.objects.length} tables → ${ctx.ws.mappingFile}`);
       out.line(`Nothing moves until every row is confirmed or rejected: run 'handover map review'.`);
-      out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length });
+      out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length, columnRules, values });
     }));
   map.command("review").description("accept, change or reject proposals (interactive, or in bulk with options)")
     .option("--accept-above <confidence>", "confirm every proposal at or above this confidence", parseFloat)

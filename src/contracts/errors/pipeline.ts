@@ -17,6 +17,16 @@ export const pipelineErrors = defineErrors({
     message: "mapping.yaml changed after it was confirmed (hash {found}, confirmed {confirmed}).",
     hint: "Run 'handover map review' to confirm the changed map.",
   },
+  "HO-MAP-015": {
+    category: "config",
+    message: "mapping.yaml values: a value of {source} is mapped to '{code}', which is not one of {field}'s codes ({codes}).",
+    hint: "Correct the code in mapping.yaml (or change it in 'handover map review'), then confirm the map again.",
+  },
+  "HO-MAP-016": {
+    category: "config",
+    message: "mapping.yaml column rule {id}: {problem}.",
+    hint: "Fix the rule in mapping.yaml or reject it in 'handover map review', then confirm the map again.",
+  },
   "HO-PLN-001": {
     category: "config",
     message: "There is no plan for the current map.",
@@ -72,6 +82,14 @@ export const pipelineErrors = defineErrors({
   "HO-TRN-008": {
     category: "data",
     message: "{file} row {row} field '{field}': ends before it starts; the end is left out and the record is flagged.",
+  },
+  "HO-TRN-015": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the name does not split cleanly into name parts ({why}); loaded as best read, flagged.",
+  },
+  "HO-TRN-016": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the date has no time beside it; the date-time is set to midnight and the record is flagged.",
   },
   "HO-LOD-001": {
     category: "data",

@@ -1,9 +1,11 @@
 import type { HandoverConfig } from "../../config/handover-config.js";
-import type { FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/mapping-file.js";
+import type { ColumnRuleRow, FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
 import { model as practiceModel, type ObjectDef } from "../../model/index.js";
-import { proposeFields, proposeObjects } from "./match/index.js";
+import { columnRuleRow } from "./column-rule-rows.js";
+import { proposeObjects, proposeTable } from "./match/index.js";
 import type { TargetTemplate } from "./templates/template.js";
+import { valueRowsFor } from "./value-rows.js";
 
 /**
  * The `map` stage's pure part: proposals for both hops, as mapping.yaml content. Every source
@@ -12,6 +14,7 @@ import type { TargetTemplate } from "./templates/template.js";
 export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig): MappingFile {
   const objects: ObjectRow[] = [];
   const fields: FieldRow[] = [];
+  const columnRules: ColumnRuleRow[] = [];
   const proposals = proposeObjects(catalog, practiceModel);
   for (const proposal of proposals) {
     const table = catalog.tables.find((t) => t.name === proposal.table);
@@ -31,11 +34,19 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
       target: landing?.table ?? "(resolved) systemuser by email",
       key: [...(table.key ?? [table.columns[0]?.name ?? "id"])],
     });
-    for (const p of proposeFields(table, object)) {
+    // A column that goes through a split/combine rule is decided in the rule's row, not its own.
+    const proposed = proposeTable(table, object);
+    columnRules.push(...proposed.rules.map((rule) => columnRuleRow(table.name, rule, object, template, targetFor)));
+    for (const p of proposed.fields.filter((f) => !f.rule)) {
       fields.push(p.field ? mappedRow(table.name, p.column, object, p.field, p.confidence, p.reasons, template) : customRow(table.name, p.column, object, p, template));
     }
   }
-  return { version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields, rules: rules(config) };
+  const values = valueRowsFor(fields, catalog, template);
+  return {
+    version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields, rules: rules(config),
+    ...(columnRules.length > 0 ? { columnRules } : {}),
+    ...(values.length > 0 ? { values } : {}),
+  };
 }
 
 function mappedRow(table: string, column: string, object: ObjectDef, fieldName: string, confidence: number, reasons: readonly string[], template: TargetTemplate): FieldRow {

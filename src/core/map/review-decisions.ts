@@ -1,4 +1,5 @@
-import type { FieldRow, MappingFile, RowStatus } from "../../config/mapping-file.js";
+import type { ColumnRuleRow, FieldRow, MappingFile, RowStatus, ValueRow } from "../../config/mapping-file.js";
+import { pruneValueRows } from "./value-rows.js";
 
 export interface BulkDecision {
   /** Confirm proposed rows at or above this confidence. */
@@ -9,19 +10,38 @@ export interface BulkDecision {
   readonly confirmRules?: boolean;
 }
 
-/** Applies bulk decisions to the proposed rows; decided rows are never changed. Pure. */
+/** One proposed row's bulk decision; a field row needs a model to be confirmed. */
+function bulk<R extends { readonly status: RowStatus; readonly confidence: number }>(row: R, d: BulkDecision, confirmable = true): R {
+  if (row.status !== "proposed") return row;
+  if (d.acceptAbove !== undefined && row.confidence >= d.acceptAbove && confirmable) return { ...row, status: "confirmed" };
+  if (d.rejectBelow !== undefined && row.confidence < d.rejectBelow) return { ...row, status: "rejected" };
+  return row;
+}
+
+/**
+ * Applies bulk decisions to the proposed rows — field rows, column rules and value rows alike;
+ * decided rows are never changed. Value rows of a column that ends up rejected go (they would
+ * route nothing). Pure.
+ */
 export function decide(mapping: MappingFile, d: BulkDecision): MappingFile {
-  const fields = mapping.fields.map((f): FieldRow => {
-    if (f.status !== "proposed") return f;
-    if (d.acceptAbove !== undefined && f.confidence >= d.acceptAbove && f.model) return { ...f, status: "confirmed" };
-    if (d.rejectBelow !== undefined && f.confidence < d.rejectBelow) return { ...f, status: "rejected" };
-    return f;
-  });
+  const fields = mapping.fields.map((f): FieldRow => bulk(f, d, f.model !== null));
   const rules = mapping.rules.map((r) => (d.confirmRules && r.status === "proposed" ? { ...r, status: (r.value ? "confirmed" : "rejected") as RowStatus } : r));
-  return { ...mapping, fields, rules };
+  const columnRules = mapping.columnRules?.map((r): ColumnRuleRow => bulk(r, d));
+  const values = mapping.values?.map((v): ValueRow => bulk(v, d));
+  return pruneValueRows({ ...mapping, fields, rules, ...(columnRules ? { columnRules } : {}), ...(values ? { values } : {}) });
 }
 
 /** Proposed rows, lowest confidence first: what a reviewer should look at first. */
 export function reviewQueue(mapping: MappingFile): FieldRow[] {
   return mapping.fields.filter((f) => f.status === "proposed").sort((a, b) => a.confidence - b.confidence);
+}
+
+/** Proposed split/combine rules, lowest confidence first. */
+export function columnRuleQueue(mapping: MappingFile): ColumnRuleRow[] {
+  return (mapping.columnRules ?? []).filter((r) => r.status === "proposed").sort((a, b) => a.confidence - b.confidence);
+}
+
+/** Proposed value rows, lowest confidence first. */
+export function valueQueue(mapping: MappingFile): ValueRow[] {
+  return (mapping.values ?? []).filter((v) => v.status === "proposed").sort((a, b) => a.confidence - b.confidence);
 }

@@ -2,6 +2,7 @@ import { mappingHash, type MappingFile } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
 import type { Context } from "../context.js";
 import { compileMap } from "../transform/compile-map.js";
+import { ruleFieldRows } from "../map/column-rule-rows.js";
 import { unaffiliatedName } from "../transform/derive-links.js";
 import { handoverKey } from "../transform/source-key.js";
 import { loadOrder } from "./load-order.js";
@@ -67,7 +68,7 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
   const noteLimits = hasNotes && ctx.target.noteLimits ? await ctx.target.noteLimits() : null;
   const notes = noteLimits ? await checkNotes(ctx.source, map, noteLimits, prefix, ctx.config.options.oversizeFiles) : [];
 
-  const unwritableColumns = mapping.fields.flatMap((f) => {
+  const unwritableColumns = [...mapping.fields, ...ruleFieldRows(mapping)].flatMap((f) => {
     if (f.status !== "confirmed" || !f.target || f.target.startsWith("(") || f.target.includes(" ")) return [];
     const [table, column] = f.target.split(".") as [string, string | undefined];
     const col = described.tables.find((t) => t.name === table)?.columns.find((c) => c.name === column);
@@ -104,7 +105,7 @@ function secure(schema: SchemaPlan, mapping: MappingFile, ctx: Context, describe
   // listed in the plan report as PHI left unsecured rather than failing schema apply.
   const securable = (table: string, name: string) =>
     described.tables.find((t) => t.name === table)?.columns.find((c) => c.name === name)?.securable !== false;
-  const phiColumns = mapping.fields
+  const phiColumns = [...mapping.fields, ...ruleFieldRows(mapping)]
     .filter((f) => f.status === "confirmed" && f.phi && f.target && !f.target.startsWith("(") && !f.target.includes(" "))
     .map((f) => ({ table: f.target!.split(".")[0]!, name: f.target!.split(".")[1]!, phi: true }));
   const columns = phiColumns.filter((c) => securable(c.table, c.name));
@@ -138,7 +139,9 @@ async function readStaff(ctx: Context, mapping: MappingFile): Promise<StaffMembe
     const v = item.values;
     const id = staffMap.keyColumns.map((k) => (v[k] ?? "").trim()).join("|");
     if (!id) continue;
-    const name = [col("firstName"), col("lastName")].map((c) => (c ? v[c] ?? "" : "")).join(" ").trim();
+    // A split-name rule's column holds the whole name when no column holds its parts.
+    const whole = staffMap.routes.find((r) => r.rule?.kind === "split-name")?.rule?.columns[0];
+    const name = (col("firstName") || col("lastName") || !whole ? [col("firstName"), col("lastName")].map((c) => (c ? v[c] ?? "" : "")).join(" ") : v[whole] ?? "").trim();
     result.push({ staffId: id, name, email: (col("email") ? v[col("email")!] ?? "" : "").trim() });
   }
   return result;

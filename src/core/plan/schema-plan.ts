@@ -2,6 +2,7 @@ import type { MappingFile } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
 import type { PlannedColumn, PlannedKey, PlannedTable, SchemaPlan, TargetCatalog } from "../../contracts/target.js";
 import { getField, type FieldType } from "../../model/index.js";
+import { ruleFieldRows } from "../map/column-rule-rows.js";
 import type { TargetTemplate } from "../map/templates/template.js";
 
 /**
@@ -23,7 +24,8 @@ export function planSchema(mapping: MappingFile, template: TargetTemplate, targe
     if (!hasKey(table, keyName)) keys.push({ table, name: keyName, columns: [keyColumn] });
   }
   const seen = new Set(columns.map((c) => `${c.table}.${c.name}`));
-  for (const row of mapping.fields) {
+  // Field rows, and each output of a split/combine rule (it lands like a field row).
+  for (const row of [...mapping.fields, ...ruleFieldRows(mapping)]) {
     if (row.status !== "confirmed" || !row.model || !row.target) continue;
     const [table, rest] = splitTarget(row.target);
     if (!table || !rest || !template.naming.isCustom(rest) || has(table, rest) || seen.has(`${table}.${rest}`)) continue;

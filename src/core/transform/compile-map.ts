@@ -1,6 +1,7 @@
 import type { MappingFile } from "../../config/mapping-file.js";
 import { getObject, type FieldDef, type ObjectDef } from "../../model/index.js";
 import type { Landing, NoteColumns, TargetTemplate } from "../map/templates/template.js";
+import { ruleRoutes, valueMapFor, type RouteRule } from "./compile-rules.js";
 
 /** One source column's confirmed route: model field (or custom property) and where it lands. */
 export interface ColumnRoute {
@@ -10,6 +11,10 @@ export interface ColumnRoute {
   /** The model field; custom properties get a synthetic text field. */
   readonly field: FieldDef;
   readonly landing: Landing;
+  /** Confirmed value map (source value → model code, or null: no code, flag it), used before the built-in parse. */
+  readonly values?: ReadonlyMap<string, string | null>;
+  /** Set when a declared split/combine rule fills this field; `column` is then the rule's columns, joined for messages. */
+  readonly rule?: RouteRule;
 }
 
 export interface TableMap {
@@ -53,8 +58,12 @@ export function compileMap(mapping: MappingFile, template: TargetTemplate): Comp
         continue;
       }
       const route = routeFor(column, row.model, row.target, object, template);
-      if (route) routes.push(route);
+      const values = route ? valueMapFor(mapping, row.source, row.model) : undefined;
+      if (route) routes.push(values ? { ...route, values } : route);
     }
+    const ruled = ruleRoutes(mapping, obj.source, object, (column, model, target) => routeFor(column, model, target, object, template));
+    routes.push(...ruled.routes);
+    rejectedColumns.push(...ruled.rejectedColumns);
     const landing = template.objects[obj.model];
     const targetTable = landing?.table ?? null;
     tables.set(obj.source, {
@@ -65,7 +74,7 @@ export function compileMap(mapping: MappingFile, template: TargetTemplate): Comp
       keyColumns: obj.key,
       routes,
       rejectedColumns,
-      columnFor: (fieldName) => routes.find((r) => r.field.name === fieldName && r.modelKey.split(".").length === 2)?.column,
+      columnFor: (fieldName) => routes.find((r) => r.field.name === fieldName && r.modelKey.split(".").length === 2 && !r.rule)?.column,
     });
   }
   return { tables, tableForObject: (object) => byObject.get(object) };

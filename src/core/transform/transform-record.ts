@@ -1,7 +1,7 @@
 import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { LookupRef, TargetRow, TargetValue } from "../../contracts/target.js";
 import type { CompiledMap, ColumnRoute, TableMap } from "./compile-map.js";
-import { parseValue } from "./parse-value.js";
+import { routeValue } from "./route-value.js";
 import type { TargetTemplate } from "../map/templates/template.js";
 import { handoverKey, sourceKey } from "./source-key.js";
 
@@ -95,8 +95,10 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   let rejected: string | null = null;
 
   for (const route of map.routes) {
-    const raw = record.values[route.column] ?? "";
-    const parsed = parseValue(route.field, raw, ctx.dateFormats[`${record.table}.${route.column}`]);
+    // A rule's output (name part, date + time) or the column through its value map, else the built-in parse.
+    const routed = routeValue(route, record, ctx.dateFormats);
+    const { raw, parsed } = routed;
+    issues.push(...routed.issues);
     if (!parsed.ok) {
       issues.push(issue("HO-TRN-001", { ...at, field: route.column, type: parsed.expected }, route.field.required ? "error" : "warning"));
       if (route.field.required) rejected ??= "HO-TRN-001";

@@ -1,4 +1,4 @@
-import type { SourceColumn } from "../../contracts/source.js";
+import { VALUE_LIST_CAP, type SourceColumn } from "../../contracts/source.js";
 
 export const maxSamples = 20;
 /**
@@ -12,6 +12,11 @@ export class ColumnStats {
   readonly name: string;
   private readonly samples: string[] = [];
   private readonly distinct = new Set<string>();
+  /**
+   * Per distinct value, its row count, so value maps see every value of a code column rather than
+   * the first 20; dropped (undefined) once the column passes VALUE_LIST_CAP distinct values.
+   */
+  private counts: Map<string, number> | undefined = new Map();
   private nonEmpty = 0;
   private longest = 0;
 
@@ -27,6 +32,10 @@ export class ColumnStats {
       this.distinct.add(value);
       if (this.samples.length < maxSamples) this.samples.push(value);
     }
+    if (this.counts) {
+      this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+      if (this.counts.size > VALUE_LIST_CAP) this.counts = undefined;
+    }
   }
 
   /** `maxLength` is in UTF-16 code units (string length), which is how CRM field limits count too. */
@@ -38,6 +47,7 @@ export class ColumnStats {
       distinctCount: this.distinct.size,
       maxLength: this.longest,
       ...(dateFormat !== undefined ? { dateFormat } : {}),
+      ...(this.counts && this.counts.size > 0 ? { values: [...this.counts].map(([value, count]) => ({ value, count })) } : {}),
     };
   }
 }

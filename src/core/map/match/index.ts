@@ -8,4 +8,7 @@ export { profileValues, isNpi, npiCheckDigit, type ValueProfile, type ValueKind,
 export { splitName } from "./tokenize.js";
 export { expandTokens, normalizeName } from "./abbreviations.js";
 export { DEFAULT_THRESHOLD } from "./weights.js";
-export type { FieldProposal, ObjectProposal, ProposeFieldsOptions } from "./types.js";
+export { proposeTable, type TableProposal } from "./propose-table.js";
+export { proposeRules } from "./propose-rules.js";
+export { matchValues, type ValueMatch } from "./match-values.js";
+export type { FieldProposal, ObjectProposal, ProposeFieldsOptions, RuleProposal } from "./types.js";

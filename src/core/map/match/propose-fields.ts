@@ -38,7 +38,12 @@ export function proposeFieldsRaw(table: SourceTable, object: ObjectDef, options:
       if ((confidences[column]?.[field] ?? 0) >= threshold) candidates.push({ column, field, score: entry.score });
     }),
   );
-  const { fieldOf, lostTo } = assign(contexts.length, candidates);
+  const declared = (options.declared ?? []).map((rule) => ({
+    columns: rule.columns.map((name) => contexts.findIndex((c) => c.column.name === name)).filter((i) => i >= 0),
+    fields: rule.fields.map((name) => object.fields.findIndex((f) => f.name === name)).filter((i) => i >= 0),
+  }));
+  const { fieldOf, ruleOf, lostTo } = assign(contexts.length, candidates, declared);
+  const ruleOwner = (column: number) => options.declared?.[ruleOf[column] ?? -1];
 
   return contexts.map((context, column): RawFieldProposal => {
     const row = scores[column] ?? [];
@@ -49,9 +54,14 @@ export function proposeFieldsRaw(table: SourceTable, object: ObjectDef, options:
     const chosen = chosenIndex === undefined ? undefined : row[chosenIndex];
     const reasons: string[] = [];
     for (const [field, winner] of lostTo[column] ?? []) {
-      reasons.push(`${object.fields[field]?.name} went to column '${contexts[winner]?.column.name}', which scored higher`);
+      const rule = ruleOwner(winner);
+      reasons.push(rule
+        ? `${object.fields[field]?.name} is filled by the declared rule ${rule.id}`
+        : `${object.fields[field]?.name} went to column '${contexts[winner]?.column.name}', which scored higher`);
     }
+    const rule = ruleOwner(column);
     if (chosen) reasons.unshift(...chosen.reasons);
+    else if (rule) reasons.unshift(`goes through the declared rule ${rule.id}`);
     else reasons.push(`no field scored above ${threshold}: will become a custom property`);
     const alternatives = ranked
       .filter(({ index }) => index !== chosenIndex)
@@ -67,6 +77,7 @@ export function proposeFieldsRaw(table: SourceTable, object: ObjectDef, options:
       confidence: chosen && chosenIndex !== undefined ? (rowConfidence[chosenIndex] ?? 0) : customConfidence(best, params),
       reasons,
       alternatives,
+      ...(rule ? { rule: rule.id } : {}),
     };
     return { proposal, score: chosen ? chosen.score : best, margin, nameScore: chosen ? chosen.nameScore : 0 };
   });

@@ -11,6 +11,19 @@ export interface FieldProposal {
   readonly reasons: readonly string[];
   /** The next best fields for this column (up to 3), best first. */
   readonly alternatives: readonly { readonly field: string; readonly confidence: number }[];
+  /** Set when the column goes through a declared split/combine rule (its id) instead of a field. */
+  readonly rule?: string;
+}
+
+/** A split or combine rule the matcher proposes, by column and field names. */
+export interface RuleProposal {
+  readonly id: string;
+  readonly kind: "split-name" | "date-time";
+  readonly columns: readonly string[];
+  readonly fields: readonly string[];
+  readonly confidence: number;
+  /** Plain words, never sample values. */
+  readonly reasons: readonly string[];
 }
 
 export interface ObjectProposal {
@@ -24,4 +37,6 @@ export interface ObjectProposal {
 export interface ProposeFieldsOptions {
   /** Minimum confidence for a field to be proposed (default DEFAULT_THRESHOLD = 0.5). */
   readonly threshold?: number;
+  /** Declared rules the assignment honours: their columns fill their fields, no one else does. */
+  readonly declared?: readonly Pick<RuleProposal, "id" | "kind" | "columns" | "fields">[];
 }
