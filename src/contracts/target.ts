@@ -243,6 +243,9 @@ export interface NoteRow {
   readonly file?: FileRow;
   /** The note's original creation time (ISO); set on create only, never on update. */
   readonly createdOn?: string;
+  /** The row's other columns (custom properties on targets whose note table takes them), written
+   * with the note's first part. */
+  readonly columns?: Readonly<Record<string, TargetValue>>;
 }
 
 export interface FileRow {

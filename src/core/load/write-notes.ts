@@ -88,7 +88,12 @@ async function toNote(row: TargetRow, columns: NoteColumns, deps: NoteDeps): Pro
   const path = text(row.fields[columns.file]);
   const createdOn = text(row.fields[columns.createdOn]);
   const subject = text(row.fields[columns.subject]) || null;
-  const base = { table: row.table, sourceKey: row.sourceKey, parent, subject, text: text(row.fields[columns.text]), ...(createdOn ? { createdOn } : {}) };
+  const own = new Set([columns.subject, columns.text, columns.fileName, columns.mimeType, columns.file, columns.createdOn, columns.parent]);
+  const other = Object.fromEntries(Object.entries(row.fields).filter(([column]) => !own.has(column)));
+  const base = {
+    table: row.table, sourceKey: row.sourceKey, parent, subject, text: text(row.fields[columns.text]), ...(createdOn ? { createdOn } : {}),
+    ...(Object.keys(other).length > 0 ? { columns: other } : {}),
+  };
   if (!path) return subject === null && columns.subjectWhenEmpty ? { ...base, subject: columns.subjectWhenEmpty } : base;
   const limit = deps.noteOptions?.oversizeFiles === "link" ? undefined : deps.noteLimits?.maxFileBytes;
   if (limit !== undefined && deps.statFile) {

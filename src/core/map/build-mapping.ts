@@ -70,15 +70,16 @@ function customRow(
   p: { readonly reasons: readonly string[]; readonly alternatives: readonly { readonly confidence: number }[] },
   template: TargetTemplate,
 ): FieldRow {
-  const targetTable = template.objects[object.name]?.table;
+  const landing = template.objects[object.name];
+  const targetTable = landing?.noCustomColumns ? undefined : landing?.table;
   const best = p.alternatives[0]?.confidence ?? 0;
   return {
     source: `${table}.${column}`,
     model: `${object.name}.customProperties.${column}`,
-    target: targetTable ? `${targetTable}.${template.naming.column(column)}` : null,
+    target: targetTable ? `${targetTable}.${template.naming.column(column)}` : landing?.noCustomColumns ? `(not written) ${landing.noCustomColumns}` : null,
     // How sure we are that no model field fits: the weaker the best alternative, the surer.
     confidence: round(Math.min(0.95, Math.max(0.5, 1 - best))),
-    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${template.naming.column(column)} on ${targetTable}` : ""}`],
+    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${template.naming.column(column)} on ${targetTable}` : landing?.noCustomColumns ? ` (not written: ${landing.noCustomColumns})` : ""}`],
     status: "proposed",
     // Unknown columns may hold anything: treat them as PHI until a person says otherwise.
     phi: true,
@@ -91,7 +92,8 @@ export function targetFor(key: string, object: ObjectDef, template: TargetTempla
   const landing = template.fields[key];
   if (landing?.kind === "none") return `(not written) ${landing.reason}`;
   if (!table) return "(not written) staff are resolved to CRM users";
-  if (!landing) return `${table}.${template.naming.column(key.split(".")[1] ?? key)}`;
+  const noCustom = template.objects[object.name]?.noCustomColumns;
+  if (!landing) return noCustom ? `(not written) ${noCustom}` : `${table}.${template.naming.column(key.split(".")[1] ?? key)}`;
   if (landing.kind === "column") return `${table}.${landing.column}`;
   if (landing.kind === "owner") return `${table}.${landing.column} (owner: the provider's CRM user by email)`;
   if (landing.kind === "state") return `${table}.statecode + statuscode (${Object.keys(landing.map).join(", ")})`;

@@ -80,11 +80,14 @@ export function compileMap(mapping: MappingFile, template: TargetTemplate): Comp
   return { tables, tableForObject: (object) => byObject.get(object) };
 }
 
-function routeFor(column: string, modelKey: string, target: string | null, object: ObjectDef, template: TargetTemplate): ColumnRoute | null {
+function routeFor(column: string, modelKey: string, mappedTarget: string | null, object: ObjectDef, template: TargetTemplate): ColumnRoute | null {
   const parts = modelKey.split(".");
+  // "(not written) <reason>" names no column: the value is read and deliberately not written.
+  const target = mappedTarget?.startsWith("(") ? null : mappedTarget;
+  const unwritten: Landing = { kind: "none", reason: mappedTarget?.replace(/^\(not written\)\s*/, "") || "no target column" };
   if (parts[1] === "customProperties") {
     const field: FieldDef = { name: parts.slice(2).join("."), type: "text", phi: false, description: "custom property", synonyms: [] };
-    const landing: Landing = target ? { kind: "column", column: columnOf(target) } : { kind: "none", reason: "no target column" };
+    const landing: Landing = target ? { kind: "column", column: columnOf(target) } : unwritten;
     return { column, modelKey, field, landing };
   }
   const field = object.fields.find((f) => f.name === parts[1]);
@@ -93,7 +96,7 @@ function routeFor(column: string, modelKey: string, target: string | null, objec
   let landing: Landing;
   if (templated && templated.kind === "column" && target) landing = { ...templated, column: columnOf(target) };
   else if (templated) landing = templated;
-  else landing = target ? { kind: "column", column: columnOf(target) } : { kind: "none", reason: "no target column" };
+  else landing = target ? { kind: "column", column: columnOf(target) } : unwritten;
   return { column, modelKey, field, landing };
 }
 

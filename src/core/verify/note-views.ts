@@ -67,6 +67,9 @@ export async function noteViews(
         adjusted.push({ ...exp, transform: `numbered as part 1 of ${count}`, expected: `(part 1 of ${count})` });
       } else if (exp.column === columns.text && count > 1) {
         adjusted.push({ ...exp, transform: `${exp.transform}; split into ${count} notes, joined on read-back` });
+      } else if ((exp.column === columns.fileName || exp.column === columns.mimeType) && typeof path !== "string" && exp.expected !== null) {
+        // A note without a file carries no file name or type (the note path sends them with a file).
+        adjusted.push({ ...exp, transform: "no file: a note without a file carries no file name or type", expected: null });
       } else if (exp.column === columns.fileReadAs && typeof exp.expected === "string") {
         const content = deps.source.readFile ? await deps.source.readFile(exp.expected) : null;
         adjusted.push({ ...exp, transform: "file: compared by SHA-256", expected: content?.ok ? fileDigest(content.bytes) : `(file ${content?.problem ?? "unreadable"})` });

@@ -60,6 +60,7 @@ export function prepareNote(
     const subject = partSubject(row.subject, i + 1, texts.length, limits.subjectMax);
     if (subject.shortened && !flags.includes("subject-shortened")) flags.push("subject-shortened");
     const fields: Record<string, TargetValue> = {
+      ...(i === 0 ? row.columns : {}),
       subject: texts.length > 1 ? subject.subject : row.subject,
       notetext: texts[i] ?? null,
       [ctx.sourceKeyColumn]: key,

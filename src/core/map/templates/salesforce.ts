@@ -121,8 +121,8 @@ export function salesforceTemplate(): TargetTemplate {
       patientPracticeLink: { table: "AccountContactRelation", description: "most recent link → Contact.AccountId; other links → AccountContactRelation" },
       staff: { table: null, description: "staff → User by email (record owner); not written" },
       appointment: { table: "Event", description: "appointment → Event on the contact (WhoId), with its original times" },
-      clinicalNote: { table: "ContentNote", notes: noteColumns, description: "clinical note → ContentNote linked to the contact; never cut" },
-      document: { table: "ContentVersion", notes: fileColumns, description: "document → file (ContentVersion) on the contact" },
+      clinicalNote: { table: "ContentNote", notes: noteColumns, noCustomColumns: "ContentNote takes no custom fields", description: "clinical note → ContentNote linked to the contact; never cut" },
+      document: { table: "ContentVersion", notes: fileColumns, noCustomColumns: "files carry only their title, name, description and bytes", description: "document → file (ContentVersion) on the contact" },
     },
     fields,
     derivedLookups: [

@@ -23,6 +23,9 @@ export interface ObjectLanding {
   /** The object lands as notes (with a file) under its parent's row, written through the
    * target's note path: long text split into flagged parts, files sent whole or refused. */
   readonly notes?: NoteColumns;
+  /** Set when the table takes no custom columns (Salesforce ContentNote): custom properties and
+   * model fields with no landing are not written there, for this reason, shown in the map. */
+  readonly noCustomColumns?: string;
 }
 
 /** Which columns of the note table carry each part of a note (the field landings name them too). */
