@@ -67,13 +67,18 @@ export function registerWorkflow(program: Command): void {
       const url = o.url ?? (o.target === "salesforce" ? "http://127.0.0.1:7072" : "http://127.0.0.1:7071");
       const ws = workspaceAt(name);
       if (existsSync(ws.configFile) && !o.force) throw new HandoverError("HO-CFG-003", { path: ws.root });
-      const config = handoverConfigSchema.parse({
+      const parsed = handoverConfigSchema.safeParse({
         version: 1, name: name.split("/").pop(),
         source,
         target: { kind: o.target, url, auth: { kind: "sandbox" } },
         options: { fallbackOwnerEmail: o.fallbackOwner ?? null },
       });
-      saveConfig(ws, config);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const option = first?.path.at(-1) === "fallbackOwnerEmail" ? "--fallback-owner" : (first?.path.join(".") ?? "(options)");
+        throw new HandoverError("HO-CLI-002", { option, reason: first?.message ?? "not valid" });
+      }
+      saveConfig(ws, parsed.data);
       out.line(`Workspace ready: ${ws.configFile}`);
       out.result({ workspace: ws.root });
     });
