@@ -5,6 +5,9 @@ import { appendAudit } from "../../store/audit-log.js";
 import type { Context } from "../../core/context.js";
 import { loadCatalog } from "../../core/discover/catalog-file.js";
 import { recordConfirmation } from "../../core/map/confirmation.js";
+import { learnFromReview } from "../../core/map/learn/learn-from-review.js";
+import { rowLanding } from "../../core/map/row-landing.js";
+import { issue } from "../../contracts/handover-error.js";
 import { decide, reviewQueue } from "../../core/map/review-decisions.js";
 import type { Output } from "../output.js";
 
@@ -23,6 +26,7 @@ export interface ReviewOptions {
  */
 export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions): Promise<void> {
   let mapping = loadMapping(ctx.ws);
+  const start = mapping;
   const before = new Map(mapping.fields.map((f) => [f.source, f.status]));
   const rulesBefore = new Map(mapping.rules.map((r) => [r.id, r.status]));
   if (o.acceptAbove !== undefined || o.rejectBelow !== undefined || o.confirmRules) {
@@ -37,10 +41,13 @@ export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions)
     ...changed.map((f) => ({ actor: ctx.actor, operation: "map.review", sourceKey: f.source, targetTable: f.target, outcome: f.status })),
     ...rulesChanged.map((r) => ({ actor: ctx.actor, operation: "map.review.rule", sourceKey: r.id, outcome: r.status })),
   ]);
+  // Remembered in dictionary.yaml, so the next migration from this vendor proposes them.
+  const learned = await learnFromReview(ctx, start, mapping);
   const confirmed = await recordConfirmation(ctx, mapping);
   const left = undecided(mapping);
   out.line(`${changed.length} field row(s) and ${rulesChanged.length} rule(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
-  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, undecided: left, confirmed });
+  if (learned > 0) out.line(`${learned} decision(s) remembered in dictionary.yaml for the next migration from ${mapping.source}.`);
+  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, undecided: left, confirmed, learned });
 }
 
 async function interactive(ctx: Context, out: Output, start: import("../../config/mapping-file.js").MappingFile, showPhi: boolean) {
@@ -68,12 +75,12 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
       const answer = (await ask(`  [a]ccept / [r]eject / [c]hange / [s]kip / [A]ccept all ≥ ${threshold} / [q]uit: `)).trim();
       if (answer === "q" || answer === "") break;
       if (answer === "A") {
-        mapping = { ...mapping, fields: mapping.fields.map((f) => (f.status === "proposed" && f.confidence >= threshold && f.model ? { ...f, status: "confirmed" } : f)) };
+        mapping = decide(mapping, { acceptAbove: threshold });
         continue;
       }
       if (answer === "c") {
         const model = (await ask("  model field (object.field): ")).trim();
-        if (model) mapping = update(mapping, row.source, { model, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
+        if (model) mapping = change(ctx, out, mapping, row, model);
         continue;
       }
       if (answer === "a" || answer === "r") mapping = update(mapping, row.source, { status: answer === "a" ? "confirmed" : "rejected" });
@@ -81,6 +88,16 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
   } finally {
     rl.close();
   }
+  return mapping;
+}
+
+/** [c]hange: the target and PHI flag follow the new model field; a name the model doesn't know leaves the row undecided. */
+function change(ctx: Context, out: Output, mapping: import("../../config/mapping-file.js").MappingFile, row: FieldRow, model: string) {
+  const column = row.source.slice(row.source.indexOf(".") + 1);
+  const object = mapping.objects.find((o) => row.source.startsWith(`${o.source}.`))?.model ?? "";
+  const landing = rowLanding(model, column, ctx.template);
+  if (landing && landing.model.startsWith(`${object}.`)) return update(mapping, row.source, { ...landing, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
+  out.note(`  ${issue("HO-MAP-014", { model, object, example: `${object}.sourceId or ${object}.customProperties`, source: row.source }).message}`);
   return mapping;
 }
 

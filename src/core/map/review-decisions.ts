@@ -13,7 +13,8 @@ export interface BulkDecision {
 export function decide(mapping: MappingFile, d: BulkDecision): MappingFile {
   const fields = mapping.fields.map((f): FieldRow => {
     if (f.status !== "proposed") return f;
-    if (d.acceptAbove !== undefined && f.confidence >= d.acceptAbove && f.model) return { ...f, status: "confirmed" };
+    // A proposal with no model field (a column people left out before) is accepted by leaving it out.
+    if (d.acceptAbove !== undefined && f.confidence >= d.acceptAbove) return { ...f, status: f.model ? "confirmed" : "rejected" };
     if (d.rejectBelow !== undefined && f.confidence < d.rejectBelow) return { ...f, status: "rejected" };
     return f;
   });
