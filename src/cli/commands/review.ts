@@ -83,7 +83,8 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
         if (model) mapping = change(ctx, out, mapping, row, model);
         continue;
       }
-      if (answer === "a" || answer === "r") mapping = update(mapping, row.source, { status: answer === "a" ? "confirmed" : "rejected" });
+      // Accepting a proposal with no model field (a column people left out before) leaves it out.
+      if (answer === "a" || answer === "r") mapping = update(mapping, row.source, { status: answer === "a" && row.model ? "confirmed" : "rejected" });
     }
   } finally {
     rl.close();
@@ -97,7 +98,8 @@ function change(ctx: Context, out: Output, mapping: import("../../config/mapping
   const object = mapping.objects.find((o) => row.source.startsWith(`${o.source}.`))?.model ?? "";
   const landing = rowLanding(model, column, ctx.template);
   if (landing && landing.model.startsWith(`${object}.`)) return update(mapping, row.source, { ...landing, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
-  out.note(`  ${issue("HO-MAP-014", { model, object, example: `${object}.sourceId or ${object}.customProperties`, source: row.source }).message}`);
+  const problem = issue("HO-MAP-014", { model, object, example: `${object}.sourceId or ${object}.customProperties`, source: row.source });
+  out.note(`  ${problem.code}: ${problem.message}`);
   return mapping;
 }
 

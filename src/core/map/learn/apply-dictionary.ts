@@ -69,8 +69,9 @@ export function applyDictionary(mapping: MappingFile, dictionary: Dictionary, te
     const c = chosen.get(row.source);
     if (c) {
       const agreed = c.landing.model === row.model;
-      learned.push({ source: row.source, model: c.landing.model, confidence: agreed ? Math.max(row.confidence, c.verdict.confidence) : c.verdict.confidence, agreed });
-      return learnedRow(row, c, agreed);
+      const confidence = confidenceOf(row, c, agreed);
+      learned.push({ source: row.source, model: c.landing.model, confidence, agreed });
+      return learnedRow(row, c, agreed, confidence);
     }
     const note = notes.get(row.source);
     const withNote = note ? { ...row, reasons: [note, ...row.reasons] } : row;
@@ -90,7 +91,15 @@ function candidateFor(row: FieldRow, column: string, object: string, entry: Dict
   return { row, column, verdict, landing, newestAt: Date.parse(newestFirst(entry.decisions)[0]!.at) };
 }
 
-function learnedRow(row: FieldRow, c: Candidate, agreed: boolean): FieldRow {
+/**
+ * Agreement with the matcher never lowers what it was sure of; but when people disagreed with
+ * each other, the history's confidence stands (lower), so a person looks at the row again.
+ */
+function confidenceOf(row: FieldRow, c: Candidate, agreed: boolean): number {
+  return agreed && c.verdict.contrary.length === 0 ? Math.max(row.confidence, c.verdict.confidence) : c.verdict.confidence;
+}
+
+function learnedRow(row: FieldRow, c: Candidate, agreed: boolean, confidence: number): FieldRow {
   const reasons = [...c.verdict.reasons];
   if (c.landing.model === null) reasons.push("accept to leave this column out of the migration");
   if (agreed) reasons.push(...row.reasons);
@@ -100,7 +109,7 @@ function learnedRow(row: FieldRow, c: Candidate, agreed: boolean): FieldRow {
     model: c.landing.model,
     target: c.landing.target,
     phi: c.landing.phi,
-    confidence: agreed ? Math.max(row.confidence, c.verdict.confidence) : c.verdict.confidence,
+    confidence,
     reasons,
     status: "proposed",
   };

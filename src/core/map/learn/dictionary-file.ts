@@ -24,12 +24,17 @@ export function loadWorkspaceDictionary(ws: Workspace): Dictionary {
  */
 export function readDictionary(path: string): Dictionary {
   const file = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new HandoverError("HO-MAP-011", { file, problem: (cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : "not readable" }, { cause });
+  }
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, "utf8"));
+    raw = parse(text);
   } catch (cause) {
-    const problem = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (cause as NodeJS.ErrnoException).code ? "not readable" : "not valid YAML";
-    throw new HandoverError("HO-MAP-011", { file, problem }, { cause });
+    throw new HandoverError("HO-MAP-011", { file, problem: "not valid YAML" }, { cause });
   }
   const result = dictionarySchema.safeParse(raw);
   if (!result.success) {
