@@ -199,10 +199,3 @@ test("an endpoint that is down: the map is proposed anyway, with a warning, exit
   assert.deepEqual(result.warnings.map((w) => w.code), ["HO-MAP-012"]);
   assert.equal(mappingOf(ws).fields.length, 14);
 });
-
-test("an assistant URL over plain HTTP to another machine is refused (HO-CFG-009)", async () => {
-  const ws = await workspace({ url: "http://assistant.example.com/v1", model: "test-model" });
-  const r = await runCli(["-w", ws, "map"]);
-  assert.equal(r.code, 3);
-  assert.match(r.stderr, /HO-CFG-009/);
-});
