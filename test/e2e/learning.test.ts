@@ -154,4 +154,15 @@ test("a dictionary file with a bad entry is refused with the file and the entry 
   assert.match(extra.stderr, /error HO-MAP-010: broken\.yaml, entry 1 \(visual-practice patient 'chart no'\): decisions\.0: Unrecognized key: "samples"/);
   const missing = await runCliWithInput(["-w", ws, "map", "dictionary", "import", join(root, "nope.yaml")], []);
   assert.match(missing.stderr, /error HO-MAP-011: nope\.yaml can't be read as a matching dictionary: no such file\./);
+
+  // A dictionary.yaml broken by hand doesn't undo a review: the map is confirmed, the lessons are not kept, and it says so.
+  await cliJson(["-w", ws, "map"]);
+  writeFileSync(join(ws, "dictionary.yaml"), "version: 1\nentries: [");
+  const reviewed = await runCliWithInput(["-w", ws, "map", "review", "--accept-above", "0", "--confirm-rules"], []);
+  assert.equal(reviewed.code, 0, reviewed.stderr);
+  assert.match(reviewed.stdout, /The map is confirmed\./);
+  assert.match(reviewed.stderr, /warning HO-MAP-011: dictionary\.yaml can't be read as a matching dictionary: not valid YAML\. The decisions were not remembered\./);
+  const again = await runCliWithInput(["-w", ws, "map", "--force"], []);
+  assert.equal(again.code, 3, "map refuses a broken dictionary rather than ignore it");
+  assert.match(again.stderr, /error HO-MAP-011: dictionary\.yaml/);
 });

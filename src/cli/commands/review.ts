@@ -41,13 +41,14 @@ export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions)
     ...changed.map((f) => ({ actor: ctx.actor, operation: "map.review", sourceKey: f.source, targetTable: f.target, outcome: f.status })),
     ...rulesChanged.map((r) => ({ actor: ctx.actor, operation: "map.review.rule", sourceKey: r.id, outcome: r.status })),
   ]);
+  const confirmed = await recordConfirmation(ctx, mapping);
   // Remembered in dictionary.yaml, so the next migration from this vendor proposes them.
   const learned = await learnFromReview(ctx, start, mapping);
-  const confirmed = await recordConfirmation(ctx, mapping);
   const left = undecided(mapping);
   out.line(`${changed.length} field row(s) and ${rulesChanged.length} rule(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
-  if (learned > 0) out.line(`${learned} decision(s) remembered in dictionary.yaml for the next migration from ${mapping.source}.`);
-  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, undecided: left, confirmed, learned });
+  if (learned.remembered > 0) out.line(`${learned.remembered} decision(s) remembered in dictionary.yaml for the next migration from ${mapping.source}.`);
+  if (learned.warning) out.note(`warning ${learned.warning.code}: ${learned.warning.message} The decisions were not remembered.`);
+  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, undecided: left, confirmed, learned: learned.remembered });
 }
 
 async function interactive(ctx: Context, out: Output, start: import("../../config/mapping-file.js").MappingFile, showPhi: boolean) {
