@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assistantConfigSchema } from "./assistant-config.js";
 
 /**
  * handover.yaml (version 1): where the source and target are, and the run options.
@@ -126,6 +127,8 @@ export const handoverConfigSchema = z.object({
       oversizeFiles: z.enum(["reject", "link"]).default("reject"),
       /** Proposals at or above this confidence may be accepted in one step in map review. */
       confirmThreshold: z.number().min(0).max(1).default(0.8),
+      /** Language-model help for the matcher's unsure columns; absent (the default): none. */
+      assistant: assistantConfigSchema.optional(),
     })
     .prefault({}),
 });

@@ -16,6 +16,21 @@ export function startCli(args: readonly string[], cwd?: string): ChildProcess {
   return spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
 }
 
+/** Runs the CLI with lines on stdin, as a person answering its prompts would (and extra environment, e.g. HANDOVER_ACTOR). */
+export function runCliWithInput(args: readonly string[], lines: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, ...extraEnv };
+    delete env.http_proxy;
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(lines.map((line) => `${line}\n`).join(""));
+  });
+}
+
 export function runCli(args: readonly string[], cwd?: string): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = startCli(args, cwd);

@@ -5,6 +5,9 @@ import { appendAudit } from "../../store/audit-log.js";
 import type { Context } from "../../core/context.js";
 import { loadCatalog } from "../../core/discover/catalog-file.js";
 import { recordConfirmation } from "../../core/map/confirmation.js";
+import { learnFromReview } from "../../core/map/learn/learn-from-review.js";
+import { rowLanding } from "../../core/map/row-landing.js";
+import { issue } from "../../contracts/handover-error.js";
 import { decide, reviewQueue } from "../../core/map/review-decisions.js";
 import { pruneValueRows, refreshValueRows } from "../../core/map/value-rows.js";
 import type { Output } from "../output.js";
@@ -43,11 +46,15 @@ export async function reviewCommand(ctx: Context, out: Output, o: ReviewOptions)
     ...others,
   ]);
   const confirmed = await recordConfirmation(ctx, mapping);
+  // Remembered in dictionary.yaml, so the next migration from this vendor proposes them.
+  const learned = await learnFromReview(ctx, start, mapping);
   const left = undecided(mapping);
   const valuesDecided = others.filter((e) => e.operation === "map.review.value").length;
   const columnRulesDecided = others.length - valuesDecided;
   out.line(`${changed.length} field row(s), ${rulesChanged.length} rule(s), ${columnRulesDecided} column rule(s) and ${valuesDecided} value row(s) decided now; ${left} undecided.${confirmed ? " The map is confirmed." : ""}`);
-  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, columnRulesDecided, valuesDecided, undecided: left, confirmed });
+  if (learned.remembered > 0) out.line(`${learned.remembered} decision(s) remembered in dictionary.yaml for the next migration from ${mapping.source}.`);
+  if (learned.warning) out.note(`warning ${learned.warning.code}: ${learned.warning.message} The decisions were not remembered.`);
+  out.result({ decided: changed.length, rulesDecided: rulesChanged.length, columnRulesDecided, valuesDecided, undecided: left, confirmed, learned: learned.remembered });
 }
 
 async function interactive(ctx: Context, out: Output, start: import("../../config/mapping-file.js").MappingFile, showPhi: boolean) {
@@ -87,15 +94,27 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
       if (answer === "c") {
         const model = (await ask("  model field (object.field): ")).trim();
         // A column now routed to another code field gets value rows for that field's codes.
-        if (model) mapping = refreshValueRows(update(mapping, row.source, { model, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] }), catalog, ctx.template);
+        if (model) mapping = refreshValueRows(change(ctx, out, mapping, row, model), catalog, ctx.template);
         continue;
       }
-      if (answer === "a" || answer === "r") mapping = pruneValueRows(update(mapping, row.source, { status: answer === "a" ? "confirmed" : "rejected" }));
+      // Accepting a proposal with no model field (a column people left out before) leaves it out.
+      if (answer === "a" || answer === "r") mapping = pruneValueRows(update(mapping, row.source, { status: answer === "a" && row.model ? "confirmed" : "rejected" }));
     }
     if (!quit) ({ mapping } = await reviewValues(ask, out, mapping, threshold, showPhi, ctx.actor));
   } finally {
     rl.close();
   }
+  return mapping;
+}
+
+/** [c]hange: the target and PHI flag follow the new model field; a name the model doesn't know leaves the row undecided. */
+function change(ctx: Context, out: Output, mapping: import("../../config/mapping-file.js").MappingFile, row: FieldRow, model: string) {
+  const column = row.source.slice(row.source.indexOf(".") + 1);
+  const object = mapping.objects.find((o) => row.source.startsWith(`${o.source}.`))?.model ?? "";
+  const landing = rowLanding(model, column, ctx.template);
+  if (landing && landing.model.startsWith(`${object}.`)) return update(mapping, row.source, { ...landing, status: "confirmed", reasons: [...row.reasons, `changed by ${ctx.actor}`] });
+  const problem = issue("HO-MAP-014", { model, object, example: `${object}.sourceId or ${object}.customProperties`, source: row.source });
+  out.note(`  ${problem.code}: ${problem.message}`);
   return mapping;
 }
 

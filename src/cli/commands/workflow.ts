@@ -1,11 +1,9 @@
 import type { Command } from "commander";
-import { undecided } from "../../config/mapping-file.js";
-import { loadMapping, saveConfig, saveMapping, workspaceAt, hasMapping } from "../../config/workspace.js";
+import { loadMapping, saveConfig, workspaceAt } from "../../config/workspace.js";
 import { handoverConfigSchema } from "../../config/handover-config.js";
 import { HandoverError } from "../../contracts/handover-error.js";
 import { openContext, type Context } from "../../core/context.js";
 import { discoverSource, loadCatalog } from "../../core/discover/catalog-file.js";
-import { buildMapping } from "../../core/map/build-mapping.js";
 import { assertConfirmed, loadPlan, savePlan } from "../../core/map/confirmation.js";
 import { makePlan } from "../../core/plan/make-plan.js";
 import { writePlanReport } from "../../core/report/plan-report.js";
@@ -93,19 +91,12 @@ export function registerWorkflow(program: Command): void {
 
   const map = program.command("map").description("propose the field map (mapping.yaml) with confidence and reasons")
     .option("--force", "replace an existing mapping.yaml (decisions in it are lost)")
-    .action(async (o: { force?: boolean }, cmd: Command) => withContext(cmd, async (ctx, out) => {
-      if (hasMapping(ctx.ws) && !o.force) {
-        const existing = loadMapping(ctx.ws);
-        out.line(`mapping.yaml exists (${undecided(existing)} row(s) undecided). Use --force to propose it again.`);
-        out.result({ mapping: ctx.ws.mappingFile, undecided: undecided(existing) });
-        return;
-      }
-      const mapping = buildMapping(await loadCatalog(ctx), ctx.template, ctx.config);
-      saveMapping(ctx.ws, mapping);
-      const [columnRules, values] = [mapping.columnRules?.length ?? 0, mapping.values?.length ?? 0];
-      out.line(`Proposed ${mapping.fields.length} field rows, ${columnRules} split/combine rule(s) and ${values} value row(s) for ${mapping.objects.length} tables → ${ctx.ws.mappingFile}`);
-      out.line(`Nothing moves until every row is confirmed or rejected: run 'handover map review'.`);
-      out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length, columnRules, values });
+    .option("--no-assistant", "don't ask the language-model assistant configured in handover.yaml this run")
+    .option("--assistant-samples", "let the assistant see a few sample values of columns not flagged PHI (needs options.assistant.allowSamples)")
+    .option("--assistant-phi-samples", "let it see sample values of PHI-flagged columns too (needs options.assistant.allowSamples)")
+    .action(async (o: { force?: boolean; assistant?: boolean; assistantSamples?: boolean; assistantPhiSamples?: boolean }, cmd: Command) => withContext(cmd, async (ctx, out) => {
+      const { mapCommand } = await import("./map-command.js");
+      await mapCommand(ctx, out, { ...(o.force ? { force: true } : {}), assistant: o.assistant !== false, samples: !!o.assistantSamples, phiSamples: !!o.assistantPhiSamples });
     }));
   map.command("review").description("accept, change or reject proposals (interactive, or in bulk with options)")
     .option("--accept-above <confidence>", "confirm every proposal at or above this confidence", parseFloat)

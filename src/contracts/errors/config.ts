@@ -23,4 +23,14 @@ export const configErrors = defineErrors({
     category: "config",
     message: "Unknown {kind} '{name}'. Known: {known}.",
   },
+  "HO-CFG-009": {
+    category: "config",
+    message: "options.assistant.url ({url}) must use HTTPS, or plain HTTP only to this machine (localhost, 127.0.0.1, ::1).",
+    hint: "Column names and, when allowed, sample values would travel unencrypted. Use the endpoint's https:// address.",
+  },
+  "HO-CFG-010": {
+    category: "config",
+    message: "Sample values can't be sent to the matching assistant: {reason}.",
+    hint: "Set options.assistant.allowSamples: true in handover.yaml to let a run opt in, or run 'handover map' without --assistant-samples.",
+  },
 });

@@ -131,4 +131,28 @@ export const pipelineErrors = defineErrors({
     category: "data",
     message: "Rollback left {count} compensation(s) failed; see the rollback report.",
   },
+  "HO-MAP-010": {
+    category: "config",
+    message: "{file}, entry {entry}: {problem}.",
+    hint: "A matching dictionary holds, per vendor, object and column name, the decisions people made (object.field, custom or rejected; by, at, migration). Fix or remove the entry and retry.",
+  },
+  "HO-MAP-011": {
+    category: "config",
+    message: "{file} can't be read as a matching dictionary: {problem}.",
+    hint: "Pass a file written by 'handover map dictionary export' (YAML, version 1).",
+  },
+  "HO-MAP-012": {
+    category: "transient",
+    message: "The matching assistant at {url} did not answer ({problem}); the map was proposed without it.",
+    hint: "Check options.assistant in handover.yaml and the endpoint, then 'handover map --force' to ask again. Nothing else depends on it.",
+  },
+  "HO-MAP-013": {
+    category: "data",
+    message: "The matching assistant's answer for table {table} was not usable ({problem}); {ignored} suggestion(s) ignored.",
+    hint: "Only suggestions naming an asked column and one of the offered model fields are used. Another model may follow the instructions better.",
+  },
+  "HO-MAP-014": {
+    category: "usage",
+    message: "'{model}' is not a field of {object} (write object.field, e.g. {example}); {source} was left undecided.",
+  },
 });

@@ -24,7 +24,10 @@ function bulk<R extends { readonly status: RowStatus; readonly confidence: numbe
  * route nothing). Pure.
  */
 export function decide(mapping: MappingFile, d: BulkDecision): MappingFile {
-  const fields = mapping.fields.map((f): FieldRow => bulk(f, d, f.model !== null));
+  // A proposal with no model field (a column people left out before) is accepted by leaving it out.
+  const fields = mapping.fields.map((f): FieldRow => (f.model === null && f.status === "proposed" && d.acceptAbove !== undefined && f.confidence >= d.acceptAbove
+    ? { ...f, status: "rejected" }
+    : bulk(f, d)));
   const rules = mapping.rules.map((r) => (d.confirmRules && r.status === "proposed" ? { ...r, status: (r.value ? "confirmed" : "rejected") as RowStatus } : r));
   const columnRules = mapping.columnRules?.map((r): ColumnRuleRow => bulk(r, d));
   const values = mapping.values?.map((v): ValueRow => bulk(v, d));
