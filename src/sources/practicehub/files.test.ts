@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { fileBytes, fileFiller } from "../../../sandbox/practicehub/gen-files.js";
+import { fileBytes, fileFiller } from "../../../sandbox/practicehub/index.js";
 import { collect, startHarness } from "./test-helpers.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
