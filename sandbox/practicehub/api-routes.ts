@@ -7,6 +7,8 @@ export interface ApiResponse {
   readonly status: number;
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A binary answer (a file download): sent as is, with its type, instead of `body` as JSON. */
+  readonly file?: { readonly bytes: Buffer; readonly mimeType: string };
 }
 
 export interface ApiContext {
@@ -28,6 +30,11 @@ export const apiError = (status: number, code: string, message: string, extra: R
 
 /** `path` is the part from `/v1` on; `query` the parsed query string. */
 export function routeApi(ctx: ApiContext, method: string, path: string, query: URLSearchParams): ApiResponse {
+  const fileId = /^\/v1\/files\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
+  if (fileId && (method === "GET" || method === "HEAD")) {
+    const file = ctx.store.file(fileId);
+    return file ? { status: 200, body: null, file } : apiError(404, "not_found", "No such file.");
+  }
   if (method !== "GET") return apiError(405, "method_not_allowed", "The API is read-only; use GET.");
   if (path === "/v1/account") return { status: 200, body: { ...ctx.account, api_base_url: ctx.regionalBase } };
   if (path === "/v1/objects") {

@@ -10,6 +10,18 @@ export interface PageRequest {
   readonly modifiedSince: string | null;
 }
 
+/** One authenticated API request, as it arrived and was answered (the per-request log). */
+export interface RequestLogEntry {
+  readonly method: string;
+  /** The URL path, region prefix included (`/eu/v1/patients`). */
+  readonly path: string;
+  /** The `cursor` query parameter, if any. */
+  readonly cursor: string | null;
+  /** `modified_since` (lists) or `since` (tombstones), if any. */
+  readonly since: string | null;
+  readonly status: number;
+}
+
 export interface PracticeHubStats extends RateStats {
   /** Every authenticated API request, refused ones included. */
   requests: number;
@@ -19,9 +31,11 @@ export interface PracticeHubStats extends RateStats {
   /** 5xx answers injected by `/_sandbox/fail`. */
   failed: number;
   pages: PageRequest[];
+  /** Every authenticated API request in order, refused ones included. */
+  log: RequestLogEntry[];
 }
 
-export const emptyStats = (): PracticeHubStats => ({ requests: 0, throttled: 0, duringRetryAfter: 0, unauthorized: 0, misdirected: 0, failed: 0, pages: [] });
+export const emptyStats = (): PracticeHubStats => ({ requests: 0, throttled: 0, duringRetryAfter: 0, unauthorized: 0, misdirected: 0, failed: 0, pages: [], log: [] });
 
 export interface ControlEnv {
   readonly store: AccountStore;
@@ -36,7 +50,8 @@ const num = (value: unknown, fallback: number): number => (typeof value === "num
 
 /**
  * GET stats; POST reset-stats; POST throttle {next, retryAfter}; POST fail {next, status};
- * POST mutate {object, change, add, delete} → {changed, added, deleted, at}.
+ * POST mutate {object, change, add, delete, at?} → {changed, added, deleted, at}. `stats.log` lists
+ * every authenticated request (method, path, cursor, since, status).
  */
 export function handleControl(env: ControlEnv, method: string, path: string, body: string): ApiResponse {
   let input: Record<string, unknown>;
@@ -60,7 +75,10 @@ export function handleControl(env: ControlEnv, method: string, path: string, bod
   }
   if (method === "POST" && path === "mutate") {
     if (typeof input.object !== "string" || !env.store.has(input.object)) return json(400, { error: "object must name an object" });
-    const request: MutateRequest = { object: input.object, change: num(input.change, 0), add: num(input.add, 0), delete: num(input.delete, 0) };
+    if (input.at !== undefined && (typeof input.at !== "string" || Number.isNaN(Date.parse(input.at)))) return json(400, { error: "at must be an ISO instant" });
+    const request: MutateRequest = {
+      object: input.object, change: num(input.change, 0), add: num(input.add, 0), delete: num(input.delete, 0), ...(typeof input.at === "string" ? { at: input.at } : {}),
+    };
     return json(200, env.store.mutate(request));
   }
   return json(404, { error: "unknown sandbox control endpoint" });

@@ -7,6 +7,7 @@
 import { Rng } from "../visual-practice/prng.js";
 import { appointments, clinicalNotes, paymentRows, prescriptions } from "./gen-care.js";
 import { clinics, policyDocuments, staff, trainingRecords } from "./gen-org.js";
+import { patientDocuments } from "./gen-files.js";
 import { clinicAssignments, patients } from "./gen-patients.js";
 import type { Dataset, Row } from "./row.js";
 
@@ -35,6 +36,7 @@ export function generateAccount({ seed, patients: patientCount }: GenerateOption
     ["payments", paymentRows(rng("payments"), appts)],
     ["policy_documents", policyDocuments(rng("policy_documents"))],
     ["training_records", trainingRecords(rng("training_records"), ctx.staff)],
+    ["patient_documents", patientDocuments(rng("patient_documents"), people)],
   ];
   return new Map(data);
 }

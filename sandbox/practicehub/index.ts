@@ -9,3 +9,4 @@ export { generateAccount } from "./generate.js";
 export { objectSpecs } from "./schema.js";
 export { longNoteLength } from "./gen-care.js";
 export { writePracticeHubExport, type PracticeHubExportSummary } from "./write-export.js";
+export { fileBytes, fileFiller } from "./gen-files.js";

@@ -40,6 +40,10 @@ export const objectSpecs: readonly ObjectSpec[] = [
   { name: "payments", fields: f(`id patient_id appointment_id amount:number currency method status paid_at:datetime ${stamps}`) },
   { name: "policy_documents", fields: f(`id title category file_name size_bytes:number download_url ${stamps}`) },
   { name: "training_records", fields: f(`id staff_id course completed_on:date certification_status expires_on:date ${stamps}`) },
+  {
+    name: "patient_documents",
+    fields: f(`id patient_id title category file_name mime_type size_bytes:number download_url uploaded_at:datetime ${stamps}`),
+  },
 ];
 
 export function objectSpec(name: string): ObjectSpec | undefined {

@@ -99,3 +99,29 @@ test("the CLI prints one listening line and stops when told", async () => {
   stop();
   await running;
 });
+
+test("files: GET serves a download_url's bytes with type and length, HEAD the headers alone; every request is logged", () =>
+  withSandbox(async (s) => {
+    const docs = (await get(s, "/eu/v1/patient_documents?page_size=500")).body.data;
+    assert.ok(docs.length > 10, "patients have documents");
+    const doc = docs[0]!;
+    const got = await fetch(`${s.url}/eu${String(doc.download_url)}`, { headers: { "X-API-Key": defaultApiKey } });
+    const bytes = Buffer.from(await got.arrayBuffer());
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get("content-type"), doc.mime_type);
+    assert.equal(bytes.length, doc.size_bytes);
+    const head = await fetch(`${s.url}/eu${String(doc.download_url)}`, { method: "HEAD", headers: { "X-API-Key": defaultApiKey } });
+    assert.equal(head.headers.get("content-length"), String(doc.size_bytes));
+    assert.equal((await head.arrayBuffer()).byteLength, 0);
+    assert.equal((await get(s, "/eu/v1/files/pdoc_999999")).status, 404);
+    const policy = (await get(s, "/eu/v1/policy_documents")).body.data[0]!;
+    const pdf = await fetch(`${s.url}/eu${String(policy.download_url)}`, { headers: { "X-API-Key": defaultApiKey } });
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 8).toString("latin1"), "%PDF-1.4");
+    assert.deepEqual(s.stats.log.map((l) => `${l.method} ${l.path} ${l.status}`), [
+      "GET /eu/v1/patient_documents 200", `GET /eu${String(doc.download_url)} 200`, `HEAD /eu${String(doc.download_url)} 200`,
+      "GET /eu/v1/files/pdoc_999999 404", "GET /eu/v1/policy_documents 200", `GET /eu${String(policy.download_url)} 200`,
+    ]);
+    const [planted] = s.mutate({ object: "patients", add: 1, at: "2020-01-02T03:04:05Z" }).added;
+    const since = (await get(s, "/eu/v1/patients?modified_since=2020-01-02T03:04:05Z&page_size=500")).body.data.find((p) => p.id === planted);
+    assert.equal(since?.modified_at, "2020-01-02T03:04:05Z", "mutate can stamp a chosen instant");
+  }));

@@ -21,9 +21,12 @@
  *   that instant (`>=`; it must carry a zone), in (modified_at, id) order. `next_cursor` is opaque,
  *   null on the last page, and valid only with the same object, fields and modified_since.
  *   Objects: clinics, staff, patients, clinic_assignments, appointments, clinical_notes,
- *   prescriptions, payments, policy_documents, training_records.
+ *   prescriptions, payments, policy_documents, training_records, patient_documents.
  * - `GET /v1/deleted?object=patients&since=ISO&cursor=…&page_size=…` →
  *   `{ data: [{ object, id, deleted_at }], next_cursor }`: tombstones, `deleted_at >= since`.
+ * - `GET /v1/files/{id}` (and `HEAD`): the bytes behind a `download_url` (policy documents, patient
+ *   documents), with `Content-Type` and `Content-Length`; 404 `not_found` once its record is gone.
+ *   Downloads count against the rate limit like any request.
  * - Rate limit: 1 request/second per key (token bucket, no burst). Over it: 429 with `Retry-After`
  *   in seconds; requests sent before that time has passed are refused again.
  *
@@ -35,6 +38,7 @@ import type { AddressInfo } from "node:net";
 import { apiError, routeApi, type ApiResponse } from "./api-routes.js";
 import { emptyStats, handleControl, type PracticeHubStats } from "./control.js";
 import { generateAccount } from "./generate.js";
+import { fileFiller } from "./gen-files.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { AccountStore, type MutateRequest, type MutateResult } from "./store.js";
 
@@ -77,6 +81,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, out: ApiResponse): void {
+  if (out.file) {
+    // Node leaves the body out of an answer to HEAD by itself; the length stays.
+    res.writeHead(out.status, { "Content-Type": out.file.mimeType, "Content-Length": String(out.file.bytes.length), ...out.headers });
+    res.end(out.file.bytes);
+    return;
+  }
   const body = JSON.stringify(out.body);
   res.writeHead(out.status, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)), ...out.headers });
   res.end(body);
@@ -86,7 +96,8 @@ export async function startPracticeHubSandbox(options: PracticeHubSandboxOptions
   const regions = options.regions ?? ["us", "eu"];
   const accountRegion = options.accountRegion ?? "eu";
   const keys = new Set(options.apiKeys ?? [defaultApiKey]);
-  const store = new AccountStore(generateAccount({ seed: options.seed ?? 1, patients: options.patients ?? 200 }), options.now ?? Date.now, options.badItems);
+  const seed = options.seed ?? 1;
+  const store = new AccountStore(generateAccount({ seed, patients: options.patients ?? 200 }), options.now ?? Date.now, fileFiller(seed), options.badItems);
   const stats = emptyStats();
   const limiter = new RateLimiter(options.rateLimitPerSecond ?? 1, stats);
   let failing = { count: 0, status: 503 };
@@ -106,25 +117,30 @@ export async function startPracticeHubSandbox(options: PracticeHubSandboxOptions
       return send(res, apiError(401, "unauthorized", "Send a valid API key in X-API-Key."));
     }
     stats.requests += 1;
+    const answer = (out: ApiResponse): void => {
+      const since = url.searchParams.get("modified_since") ?? url.searchParams.get("since");
+      stats.log.push({ method: req.method ?? "GET", path: url.pathname, cursor: url.searchParams.get("cursor"), since, status: out.status });
+      send(res, out);
+    };
     const admission = limiter.admit(key);
     if (!admission.ok) {
       const retry = String(admission.retryAfterSeconds);
-      return send(res, { ...apiError(429, "rate_limited", "Over 1 request per second for this key."), headers: { "Retry-After": retry } });
+      return answer({ ...apiError(429, "rate_limited", "Over 1 request per second for this key."), headers: { "Retry-After": retry } });
     }
     if (failing.count > 0) {
       failing.count -= 1;
       stats.failed += 1;
-      return send(res, apiError(failing.status, "unavailable", "Temporarily unavailable; retry with backoff."));
+      return answer(apiError(failing.status, "unavailable", "Temporarily unavailable; retry with backoff."));
     }
     const regionalBase = `http://${req.headers.host ?? "127.0.0.1"}/${accountRegion}`;
     const path = match[2]!;
     if (path !== "/v1/account" && region !== accountRegion) {
       stats.misdirected += 1;
-      return send(res, apiError(404, "wrong_region", `This account's data is served in region ${accountRegion}; call its api_base_url.`, { region: accountRegion, api_base_url: regionalBase }));
+      return answer(apiError(404, "wrong_region", `This account's data is served in region ${accountRegion}; call its api_base_url.`, { region: accountRegion, api_base_url: regionalBase }));
     }
     const onPage = (object: string, query: URLSearchParams): void =>
       void stats.pages.push({ object, cursor: query.get("cursor"), modifiedSince: query.get("modified_since") });
-    send(res, routeApi({ store, account, regionalBase, onPage }, req.method ?? "GET", path, url.searchParams));
+    answer(routeApi({ store, account, regionalBase, onPage }, req.method ?? "GET", path, url.searchParams));
   }
 
   const server = createServer((req, res) => {

@@ -3,6 +3,8 @@
  * `/_sandbox/mutate` control changes. Each entry keeps its sort id and change time beside the
  * body served, so planted bad items (not objects, no id) still sit at a stable place in the list.
  */
+import type { Filler } from "../visual-practice/document-bytes.js";
+import { fileBytes, fileMimeType, fileUrl } from "./gen-files.js";
 import { page, type Keyed } from "./paging.js";
 import type { Dataset, Row } from "./row.js";
 import { isoStamp } from "./values.js";
@@ -29,6 +31,8 @@ export interface MutateRequest {
   readonly change?: number;
   readonly add?: number;
   readonly delete?: number;
+  /** The change time to stamp (ISO); default: a second past the newest change, or now if later. */
+  readonly at?: string;
 }
 
 export interface MutateResult {
@@ -53,7 +57,7 @@ export class AccountStore {
   private readonly entries = new Map<string, Entry[]>();
   private readonly tombstones: Tombstone[] = [];
 
-  constructor(data: Dataset, private readonly now: () => number, bad?: { readonly object: string; readonly count: number }) {
+  constructor(data: Dataset, private readonly now: () => number, private readonly filler: Filler, bad?: { readonly object: string; readonly count: number }) {
     for (const [object, rows] of data) {
       const entries: Entry[] = rows.map((row) => ({ sortId: row.id, modifiedMs: Date.parse(row.modified_at), body: row }));
       if (bad?.object === object && rows.length > 0) {
@@ -90,9 +94,21 @@ export class AccountStore {
     return { data: items.map((t) => ({ object: t.object, id: t.sortId, deleted_at: isoStamp(t.modifiedMs) })), next_cursor: next };
   }
 
+  /** The file a record's `download_url` names, while that record exists. */
+  file(id: string): { readonly bytes: Buffer; readonly mimeType: string } | undefined {
+    const url = fileUrl(id);
+    for (const entries of this.entries.values()) {
+      for (const entry of entries) {
+        if (isRow(entry.body) && entry.body.download_url === url) return { bytes: fileBytes(this.filler, entry.body), mimeType: fileMimeType(entry.body) };
+      }
+    }
+    return undefined;
+  }
+
   /**
    * Changes, adds and deletes records of one object, all stamped with one time later than any
-   * change the account holds (so a delta read from the previous newest change sees all of them).
+   * change the account holds (so a delta read from the previous newest change sees all of them),
+   * or with `at` when given (to plant a change at a chosen instant).
    * Picks are spread evenly over the list and deterministic.
    */
   mutate(request: MutateRequest): MutateResult {
@@ -100,7 +116,7 @@ export class AccountStore {
     if (!entries) throw new RangeError(`no object ${request.object}`);
     let newest = 0;
     for (const list of [...this.entries.values(), this.tombstones]) for (const e of list) newest = Math.max(newest, e.modifiedMs);
-    const atMs = Math.ceil(Math.max(this.now(), newest + 1000) / 1000) * 1000;
+    const atMs = request.at !== undefined ? Date.parse(request.at) : Math.ceil(Math.max(this.now(), newest + 1000) / 1000) * 1000;
     const good = entries.filter((e) => isRow(e.body));
     const pick = (n: number, offset: number): Entry[] =>
       Array.from({ length: Math.min(n, good.length) }, (_, k) => good[(Math.floor((k * good.length) / Math.max(1, n)) + offset) % good.length]!);
@@ -119,7 +135,7 @@ export class AccountStore {
     const template = good[good.length - 1]?.body as Row | undefined;
     for (let k = 0; template && k < (request.add ?? 0); k += 1) {
       const id = nextId(entries.map((e) => e.sortId));
-      const body: Row = { ...template, id, created_at: isoStamp(atMs), modified_at: isoStamp(atMs) };
+      const body: Row = { ...template, id, created_at: isoStamp(atMs), modified_at: isoStamp(atMs), ...("download_url" in template ? { download_url: fileUrl(id) } : {}) };
       entries.push({ sortId: id, modifiedMs: atMs, body });
       added.push(id);
     }

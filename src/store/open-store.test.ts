@@ -17,7 +17,7 @@ test("opening a new store file creates every table, and reopening it changes not
   const again = await openStore(path);
   const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(again.db);
   const names = tables.rows.map((r) => r.name);
-  for (const t of ["runs", "staged_records", "issues", "record_outcomes", "crosswalk", "journal", "audit", "confirmations", "plans"]) {
+  for (const t of ["runs", "staged_records", "issues", "record_outcomes", "crosswalk", "journal", "audit", "confirmations", "plans", "extract_state", "change_cursors"]) {
     assert.ok(names.includes(t), `missing table ${t}`);
   }
   assert.equal((await again.db.selectFrom("plans").selectAll().execute()).length, 1);

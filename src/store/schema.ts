@@ -15,6 +15,29 @@ export interface Database {
   confirmations: ConfirmationsTable;
   plans: PlansTable;
   primary_links: PrimaryLinksTable;
+  extract_state: ExtractStateTable;
+  change_cursors: ChangeCursorsTable;
+}
+
+/** Per run and source table: how far its extraction got (see core/extract). */
+export interface ExtractStateTable {
+  run_id: string;
+  source_table: string;
+  /** JSON of the reader's latest Checkpoint whose preceding rows are all staged; null = none yet. */
+  checkpoint_json: string | null;
+  /** JSON: the extraction's counts, mode and newest change read so far. */
+  state_json: string;
+}
+
+/** Per source table: the newest change (instant + key) the last completed run or delta read. */
+export interface ChangeCursorsTable {
+  source_table: string;
+  /** ISO instant; null when the table's records carry no change time. */
+  at: string | null;
+  key: string | null;
+  /** The run or delta that set it (its row-level outcomes carry into a change-cursor delta). */
+  run_id: string;
+  updated_at: string;
 }
 
 export interface PrimaryLinksTable {

@@ -3,6 +3,8 @@ import type { MappingFile } from "../../config/mapping-file.js";
 import { appendAudit } from "../../store/audit-log.js";
 import type { RunKind } from "../../store/schema.js";
 import type { Context } from "../context.js";
+import type { ChangeCursor } from "../../contracts/source.js";
+import { carryOver } from "../extract/carry-over.js";
 import { extractTable } from "../extract/extract.js";
 import { computePrimaryLinks } from "../load/primary-links.js";
 import { loadTable, type TableLoadDeps } from "../load/load-table.js";
@@ -11,6 +13,8 @@ import { saveOutcomes, type OutcomeEntry } from "../load/outcomes.js";
 import type { Plan } from "../plan/plan.js";
 import { compileMap, type CompiledMap } from "../transform/compile-map.js";
 import { sourceKey } from "../transform/source-key.js";
+import { deletedAtSource as listDeletedAtSource } from "./deleted-at-source.js";
+import { saveCursors } from "./save-cursors.js";
 import { selectSample } from "./select-sample.js";
 import { transformContext } from "./transform-context.js";
 
@@ -30,8 +34,11 @@ export interface RunResult {
 }
 
 /**
- * `sample` and `run`: extract → primary links → waves of tables in plan order. Resumable: a run
- * left "running" by a crashed process is picked up where its outcomes stop.
+ * `sample`, `run` and `delta`: extract → primary links → waves of tables in plan order. Resumable:
+ * a run left "running" by a crashed process is picked up where it stopped — a table's read from
+ * its last saved checkpoint, the load where its outcomes stop. A delta reads only what changed
+ * since the last completed run where the source can tell (change filter and tombstones), else the
+ * whole source, compared with what was staged.
  */
 export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan, kind: "sample" | "run" | "delta", options: { sampleSize?: number; onProgress?: (p: RunProgress) => void } = {}): Promise<RunResult> {
   const { store } = ctx;
@@ -54,15 +61,20 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
 
   const map = compileMap(mapping, ctx.template);
   const say = options.onProgress ?? (() => undefined);
+  const changeCursors = kind === "delta" ? await readChangeCursors(ctx) : new Map<string, { cursor: ChangeCursor; carryFrom: string }>();
   for (const table of map.tables.values()) {
     const progress = JSON.parse((await store.db.selectFrom("runs").select("progress").where("id", "=", runId).executeTakeFirstOrThrow()).progress) as { extracted: string[] };
     if (progress.extracted.includes(table.table)) continue;
     say({ stage: "extract", table: table.table });
-    await extractTable(store, ctx.source, table, runId, { onProgress: (n) => say({ stage: "extract", table: table.table, done: n }), compareWithPrevious: kind === "delta" });
+    const changedSince = changeCursors.get(table.table);
+    await extractTable(store, ctx.source, table, runId, {
+      onProgress: (n) => say({ stage: "extract", table: table.table, done: n }), compareWithPrevious: kind === "delta", ...(changedSince ? { changedSince } : {}),
+    });
     progress.extracted.push(table.table);
     await store.db.updateTable("runs").set({ progress: JSON.stringify({ ...progress, pid: process.pid }) }).where("id", "=", runId).execute();
   }
-  const deletedAtSource = kind === "delta" ? await markDeletedAtSource(ctx, map, runId) : undefined;
+  if (kind === "delta") for (const table of map.tables.values()) await carryOver(store.db, table.table, runId);
+  const deletedAtSource = kind === "delta" ? await listDeletedAtSource(ctx, map, runId) : undefined;
   say({ stage: "links" });
   const primaryBefore = kind === "delta" ? await primaryPractices(ctx) : undefined;
   await computePrimaryLinks(store, map, runId);
@@ -89,27 +101,23 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
       }
     }
   }
-  await store.db.updateTable("runs").set({ status: "completed", finished_at: new Date().toISOString() }).where("id", "=", runId).execute();
+  await store.db.transaction().execute(async (trx) => {
+    if (kind !== "sample") await saveCursors(trx, runId);
+    await trx.updateTable("runs").set({ status: "completed", finished_at: new Date().toISOString() }).where("id", "=", runId).execute();
+  });
   await appendAudit(store.db, [{ actor: ctx.actor, operation: `${kind}.finish`, runId, outcome: "ok" }]);
   return { runId, kind, resumed, ...(deletedAtSource ? { deletedAtSource } : {}) };
 }
 
-/** Delta: staged records of earlier runs that this run's read did not see are gone from the
- * source. They are marked (so the next delta doesn't report them again), audited and returned. */
-async function markDeletedAtSource(ctx: Context, map: CompiledMap, runId: string): Promise<{ table: string; count: number; keys: string[] }[]> {
-  const out: { table: string; count: number; keys: string[] }[] = [];
-  for (const table of map.tables.values()) {
-    const gone = await ctx.store.db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
-      .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%").execute();
-    if (gone.length === 0) continue;
-    const keys = gone.map((g) => g.source_key);
-    for (let k = 0; k < keys.length; k += 500) {
-      await ctx.store.db.updateTable("staged_records").set({ extract_run: `deleted:${runId}` }).where("source_table", "=", table.table).where("source_key", "in", keys.slice(k, k + 500)).execute();
-    }
-    await appendAudit(ctx.store.db, [{ actor: ctx.actor, operation: "delta.deleted-at-source", runId, targetTable: table.table, outcome: `${keys.length} record(s) no longer in the source; left in the target` }]);
-    out.push({ table: table.table, count: keys.length, keys: keys.slice(0, 1000) });
-  }
-  return out;
+/**
+ * Delta: per source table, where the last completed run or delta left off — only for a source that
+ * filters by change itself and gives tombstones (else the table is read whole and compared).
+ */
+async function readChangeCursors(ctx: Context): Promise<Map<string, { cursor: ChangeCursor; carryFrom: string }>> {
+  const caps = ctx.source.capabilities;
+  if (!caps?.changedSince || !caps.tombstones) return new Map();
+  const rows = await ctx.store.db.selectFrom("change_cursors").selectAll().execute();
+  return new Map(rows.flatMap((r) => (r.at === null ? [] : [[r.source_table, { cursor: { at: r.at, key: r.key ?? "" }, carryFrom: r.run_id }] as const])));
 }
 
 /** Patient id → primary practice id, as computed for the latest run. */

@@ -13,7 +13,7 @@ export const document: ObjectDef = {
     field("fileName", "text", "The file's name as the user saw it.", { synonyms: ["file name", "filename", "name", "original name"] }),
     field("mimeType", "text", "Its media type (application/pdf, image/jpeg…).", { synonyms: ["mime type", "content type", "media type", "mime"] }),
     field("sizeBytes", "int", "Its size in bytes, as the source says.", { synonyms: ["size", "size bytes", "file size", "bytes", "length"] }),
-    field("content", "file", "The file itself: a path relative to the export folder.", { phi: true, synonyms: ["path", "file path", "location", "content", "stored as", "storage path"] }),
+    field("content", "file", "The file itself: a path relative to the export folder.", { phi: true, synonyms: ["path", "file path", "location", "content", "stored as", "storage path", "download url", "file url"] }),
     field("category", "code", "What kind of file it is.", { codes: ["consent", "lab", "imaging", "insuranceCard", "form", "other"], synonyms: ["category", "document type", "doc type", "type", "kind"] }),
     field("uploadedAt", "dateTime", "When it was filed (kept as the note's creation time).", { synonyms: ["uploaded", "uploaded at", "uploaded date", "upload date", "date added", "filed at", "scanned"] }),
   ],

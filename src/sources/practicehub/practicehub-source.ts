@@ -6,8 +6,11 @@
  * Field projection: `discover` reads the field list once (`GET /v1/objects`) and every record
  * with all fields, since it must show them all; `read` asks for all fields too, unless `fields`
  * names the top-level fields wanted for that table (`id` and `modified_at` always come).
+ *
+ * Files: a row's `download_url` (the tables' `fileColumns`) is read with statFile (HEAD) and
+ * readFile (GET) at the account's regional base, paced and retried like every other request.
  */
-import type { ReadOptions, SourceCatalog, SourceConnector, SourceItem, SourceTable } from "../../contracts/source.js";
+import type { FileContent, FileProbe, ReadOptions, SourceCatalog, SourceConnector, SourceItem, SourceTable } from "../../contracts/source.js";
 import { ColumnStats } from "../export/column-stats.js";
 import { createApiClient } from "./api-client.js";
 import { isPlainObject } from "./flatten.js";
@@ -84,6 +87,7 @@ export function createPracticeHubSource(options: PracticeHubSourceOptions): Sour
     for (const field of object.fields) if (field.type !== "object") column(field.name);
     const hints = objectHints[object.name];
     const references = hints?.references?.filter((reference) => stats.has(reference.column));
+    const fileColumns = hints?.fileColumns?.filter((name) => stats.has(name));
     return {
       name: object.name,
       file: endpointOf(object.name),
@@ -92,6 +96,7 @@ export function createPracticeHubSource(options: PracticeHubSourceOptions): Sour
       key: [keyColumn],
       ...(hints ? { modelHint: hints.modelHint } : {}),
       ...(references && references.length > 0 ? { references } : {}),
+      ...(fileColumns && fileColumns.length > 0 ? { fileColumns } : {}),
     };
   }
 
@@ -123,6 +128,23 @@ export function createPracticeHubSource(options: PracticeHubSourceOptions): Sour
           ...(read?.changedSince ? { changedSince: read.changedSince } : {}),
         });
       })();
+    },
+
+    /** The size of a `download_url`'s file: a HEAD, through the same gate as every request. */
+    async statFile(path: string): Promise<FileProbe> {
+      const answer = await api.file(path, "HEAD");
+      return answer.ok ? { ok: true, size: answer.size } : answer;
+    },
+
+    /**
+     * The bytes of a `download_url`'s file, through the same gate. The contract hands bytes over
+     * whole (targets send them whole, base64 in JSON), so the file is held in memory: the core
+     * calls statFile first and refuses a file over the target's upload limit before reading it.
+     */
+    async readFile(path: string): Promise<FileContent> {
+      const answer = await api.file(path, "GET");
+      if (!answer.ok) return answer;
+      return answer.bytes ? { ok: true, bytes: answer.bytes } : { ok: false, problem: "unreadable" };
     },
   };
 }

@@ -9,6 +9,8 @@ import type { SourceReference } from "../../contracts/source.js";
 export interface ObjectHints {
   readonly modelHint: string;
   readonly references?: readonly SourceReference[];
+  /** Columns holding a `download_url`, served by the source's statFile/readFile. */
+  readonly fileColumns?: readonly string[];
 }
 
 const to = (column: string, table: string): SourceReference => ({ column, table, tableColumn: "id" });
@@ -34,6 +36,7 @@ export const objectHints: Readonly<Record<string, ObjectHints>> = {
   // the rows are, and mapping proposes nothing for them until the model grows.
   prescriptions: { modelHint: "prescription", references: [to("patient_id", "patients"), to("prescriber_id", "staff")] },
   payments: { modelHint: "payment", references: [to("patient_id", "patients"), to("appointment_id", "appointments")] },
-  policy_documents: { modelHint: "policyDocument" },
+  policy_documents: { modelHint: "policyDocument", fileColumns: ["download_url"] },
   training_records: { modelHint: "trainingRecord", references: [to("staff_id", "staff")] },
+  patient_documents: { modelHint: "document", references: [to("patient_id", "patients")], fileColumns: ["download_url"] },
 };

@@ -1,0 +1,38 @@
+/**
+ * Delta: records an earlier run staged that the source no longer has — named by its tombstones
+ * (a changed-since read marks them as it goes) or missing from a whole read (found here by key
+ * set). They stay in the target (a migration does not delete CRM records on its own); each table's
+ * are audited once and listed for a person to decide, and a later delta does not list them again.
+ */
+import { appendAudit } from "../../store/audit-log.js";
+import type { Context } from "../context.js";
+import { markDeleted } from "../extract/mark-deleted.js";
+import type { CompiledMap } from "../transform/compile-map.js";
+
+export interface DeletedAtSource {
+  readonly table: string;
+  readonly count: number;
+  /** The first 1,000 keys (all are in the audit log's count and in staging). */
+  readonly keys: readonly string[];
+}
+
+const operation = "delta.deleted-at-source";
+
+/** Call after every table is extracted (and, for changed-since tables, carried over). */
+export async function deletedAtSource(ctx: Context, map: CompiledMap, runId: string): Promise<DeletedAtSource[]> {
+  const db = ctx.store.db;
+  const out: DeletedAtSource[] = [];
+  for (const table of map.tables.values()) {
+    const unseen = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
+      .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%").execute();
+    await markDeleted(db, table.table, runId, unseen.map((u) => u.source_key));
+    const gone = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
+      .where("extract_run", "=", `deleted:${runId}`).orderBy("source_key").execute();
+    if (gone.length === 0) continue;
+    const keys = gone.map((g) => g.source_key);
+    const audited = await db.selectFrom("audit").select("id").where("operation", "=", operation).where("run_id", "=", runId).where("target_table", "=", table.table).executeTakeFirst();
+    if (!audited) await appendAudit(db, [{ actor: ctx.actor, operation, runId, targetTable: table.table, outcome: `${keys.length} record(s) no longer in the source; left in the target` }]);
+    out.push({ table: table.table, count: keys.length, keys: keys.slice(0, 1000) });
+  }
+  return out;
+}
