@@ -26,7 +26,13 @@ export const clientId = (index: number): string => `C${String(index + 1).padStar
 
 export interface WrittenClient {
   readonly key: string;
+  readonly first: string;
+  readonly last: string;
   readonly created: number;
+  /** Health Fund and Fund Member No. as written (blank: none), and Referred By. */
+  readonly fund: string;
+  readonly memberNo: string;
+  readonly referredBy: string;
   readonly clinicId: string;
   /** The client's practitioner (real and active even when the row's Practitioner ID is dirt). */
   readonly practitionerId: string;
@@ -180,7 +186,11 @@ export function writeClients(rng: Rng, paths: { readonly clients: string; readon
         const other = clinicIds.find((id) => id !== clinicIdValue);
         if (other && rng.chance(0.12)) await links.write([key, other, rng.pick(["Also attends", "Referred from"]), auDate(rng.int(created, today))]);
       }
-      return { key, created, clinicId: clinicIdValue, practitionerId: practitioner.id, malformed };
+      const fundValue = fields[at("Health Fund")] ?? "";
+      return {
+        key, first, last, created, fund: fundValue, memberNo: fields[at("Fund Member No.")] ?? "", referredBy: fields[at("Referred By")] ?? "",
+        clinicId: clinicIdValue, practitionerId: practitioner.id, malformed,
+      };
     },
     async close(): Promise<{ clients: { rows: number; bytes: number }; links: { rows: number; bytes: number } }> {
       return { clients: { rows: writer.rows, bytes: await writer.close() }, links: { rows: links.rows, bytes: await links.close() } };

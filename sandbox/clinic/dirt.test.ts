@@ -7,13 +7,16 @@ import type { Manifest } from "../core-practice/manifest.js";
 import { writtenTable, type WrittenTable } from "../core-practice/written-table.js";
 import { clinicFiles, clinicTableOf, generateClinicExport } from "./generate.js";
 import type { Dirt, DirtKind } from "./manifest.js";
+import { payers, referringPractices } from "./care-lists.js";
 
 async function generated() {
   const dir = await mkdtemp(join(tmpdir(), "clinic-dirt-"));
   await generateClinicExport({ patients: 2000, seed: 7, outDir: dir });
   const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest<Dirt>;
   const tables = new Map<string, WrittenTable>();
-  for (const [file, shape] of Object.entries(clinicFiles)) tables.set(clinicTableOf[file as keyof typeof clinicFiles], await writtenTable(dir, file, { delimiter: shape.delimiter }));
+  for (const [file, shape] of Object.entries(clinicFiles)) {
+    tables.set(clinicTableOf[file as keyof typeof clinicFiles], await writtenTable(dir, file, { delimiter: shape.delimiter, encoding: shape.encoding }));
+  }
   return { dir, manifest, table: (name: string) => tables.get(name)! };
 }
 
@@ -22,8 +25,15 @@ const shared = generated();
 const allKinds: readonly DirtKind[] = [
   "duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-postcode", "bad-date", "alt-date-format", "name-order",
   "mixed-separators", "malformed-row", "orphan-row", "unknown-provider", "inactive-provider", "long-note", "base64-note",
-  "missing-file", "custom-column", "zoneless-timestamp", "formatted-amount", "multi-select",
+  "missing-file", "custom-column", "zoneless-timestamp", "formatted-amount", "multi-select", "bad-code", "bad-amount", "windows-1252-text",
+  "name-variant",
 ];
+
+/** A table's key column, for the dirt that names rows by key. */
+const keyOf: Record<string, string> = { clients: "Client ID", insurance: "Policy ID" };
+/** Money as the clinic prints it: "$1,234.50", credits in accounting parentheses "($5.00)". */
+const money = /^(\$\d{1,3}(,\d{3})*\.\d\d|\(\$\d{1,3}(,\d{3})*\.\d\d\))$/;
+const icd10 = /^[A-Z]\d\d(\.\d{1,2})?$/;
 
 function isRealAuDate(text: string): boolean {
   const match = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(text);
@@ -46,7 +56,10 @@ test("each planted value is in the file at the row and column the manifest names
   const parents: Record<string, Set<string | undefined>> = {
     "Client ID": new Set(table("clients").rows.map((r) => r.values["Client ID"])),
     "Clinic ID": new Set(table("clinics").rows.map((r) => r.values["Clinic ID"])),
+    "Booking ID": new Set(table("bookings").rows.map((r) => r.values["Booking ID"])),
+    "Invoice No": new Set(table("invoices").rows.map((r) => r.values["Invoice No"])),
   };
+  const amountPlanted = new Set(manifest.dirt.flatMap((d) => (d.kind === "bad-amount" ? [`${d.table}:${d.column}:${d.row}`] : [])));
   const value = (d: { table: string; row: number; column: string }) => table(d.table).at(d.row)?.values[d.column];
   const wellFormed = (name: string) => table(name).rows.filter((r) => r.fields.length === table(name).header.length);
 
@@ -57,7 +70,12 @@ test("each planted value is in the file at the row and column the manifest names
         assert.deepEqual(d.rows.map((row) => table(d.table).at(row)?.values["Client ID"]), [d.key, d.key], where);
         break;
       case "near-duplicate": {
-        const [a, b] = d.keys.map((key) => table(d.table).rows.find((r) => r.values["Client ID"] === key)?.values);
+        const [a, b] = d.keys.map((key) => table(d.table).rows.find((r) => r.values[keyOf[d.table]!] === key)?.values);
+        if (d.table === "insurance") {
+          assert.equal(a?.["Policy No."], b?.["Policy No."], `${where}: one policy`);
+          assert.notEqual(a?.["Checked On"], b?.["Checked On"], `${where}: checked again`);
+          break;
+        }
         assert.equal(a?.["D.O.B."], b?.["D.O.B."], where);
         assert.notEqual(a?.["Full Name"], b?.["Full Name"], `${where}: the name is typed another way`);
         const words = (name = "") => name.toLowerCase().replace(",", "").split(" ").sort().join(" ");
@@ -77,8 +95,27 @@ test("each planted value is in the file at the row and column the manifest names
         assert.ok(!isRealAuDate(value(d) ?? ""), where);
         break;
       case "alt-date-format":
-        assert.match(value(d) ?? "", d.format === "YYYY-MM-DD" ? /^\d{4}-\d\d-\d\d$/ : /^\d{1,2}\/\d{1,2}\/\d\d$/, where);
+        assert.match(value(d) ?? "", { "YYYY-MM-DD": /^\d{4}-\d\d-\d\d$/, "D/M/YY": /^\d{1,2}\/\d{1,2}\/\d\d$/, "D MMM YYYY": /^\d{1,2} [A-Z][a-z]{2} \d{4}$/ }[d.format]!, where);
         break;
+      case "bad-code":
+        assert.equal(value(d), d.value, where);
+        assert.ok(d.value.split(";").some((code) => !icd10.test(code)), where);
+        break;
+      case "bad-amount":
+        assert.equal(value(d), d.value, where);
+        assert.doesNotMatch(d.value, money, where);
+        break;
+      case "windows-1252-text":
+        assert.equal(value(d), d.text, where);
+        assert.match(d.text, /[^\x20-\x7e]/, where);
+        break;
+      case "name-variant": {
+        assert.equal(value(d), d.value, where);
+        assert.notEqual(d.value, d.canonical, where);
+        const variants = d.table === "insurance" ? payers[d.canonical]?.variants : referringPractices.find((p) => p.name === d.canonical)?.variants;
+        assert.ok(variants?.includes(d.value as never), `${where}: another spelling of ${d.canonical}`);
+        break;
+      }
       case "name-order":
         assert.match(value(d) ?? "", d.form === "last-first" ? /^[^,]+, / : /^(Dr|Mr|Mrs|Ms|Miss) /, where);
         break;
@@ -121,7 +158,7 @@ test("each planted value is in the file at the row and column the manifest names
         assert.ok(wellFormed(d.table).every((r) => /^(\d\d\/\d\d\/\d{4} \d\d:\d\d)?$/.test(r.values[d.column] ?? "")), where);
         break;
       case "formatted-amount":
-        assert.ok(table(d.table).rows.every((r) => /^\$\d{1,3}(,\d{3})*\.\d\d$/.test(r.values[d.column] ?? "")), where);
+        assert.ok(table(d.table).rows.every((r) => amountPlanted.has(`${d.table}:${d.column}:${r.line}`) || money.test(r.values[d.column] ?? "")), where);
         break;
       case "multi-select":
         assert.ok(table(d.table).rows.some((r) => r.values[d.column]?.includes(d.separator)), where);
@@ -141,9 +178,15 @@ test("references point nowhere, or at someone who left, only where the manifest 
   const found = (name: string, predicate: (values: Readonly<Record<string, string>>) => boolean) =>
     table(name).rows.filter((r) => r.fields.length === table(name).header.length && predicate(r.values)).map((r) => r.line);
 
-  for (const name of ["bookings", "notes", "invoices", "attachments"]) {
+  for (const name of ["bookings", "notes", "invoices", "attachments", "insurance", "prescriptions", "referrals"]) {
     assert.deepEqual(found(name, (v) => !clientKeys.has(v["Client ID"])), planted("orphan-row", name, "Client ID"), `${name} orphans`);
   }
+  const bookingKeys = new Set(table("bookings").rows.map((r) => r.values["Booking ID"]));
+  assert.deepEqual(found("encounters", (v) => !bookingKeys.has(v["Booking ID"])), planted("orphan-row", "encounters", "Booking ID"), "encounters of no booking");
+  const invoiceKeys = new Set(table("invoices").rows.map((r) => r.values["Invoice No"]));
+  assert.deepEqual(found("claims", (v) => !invoiceKeys.has(v["Invoice No"])), planted("orphan-row", "claims", "Invoice No"), "claims of no invoice");
+  assert.deepEqual(found("prescriptions", (v) => !staff.has(v["Prescriber ID"])), planted("unknown-provider", "prescriptions", "Prescriber ID"), "scripts by no one");
+  assert.deepEqual(found("prescriptions", (v) => staff.get(v["Prescriber ID"]) === "Inactive"), planted("inactive-provider", "prescriptions", "Prescriber ID"), "scripts by a GP who left");
   for (const [name, column] of [["clients", "Practitioner ID"], ["bookings", "Practitioner ID"]] as const) {
     assert.deepEqual(found(name, (v) => !staff.has(v[column])), planted("unknown-provider", name, column), `${name} unknown`);
     const live = (v: Readonly<Record<string, string>>) => (name === "clients" || ["Booked", "Confirmed"].includes(v["Status"]!)) && staff.get(v[column]) === "Inactive";

@@ -64,3 +64,18 @@ export function landline(rng: Rng): string {
 export function badPhone(rng: Rng): string {
   return rng.pick(["0491", "491 570", "0000 000 000", "ring reception", `0491 57${rng.digits(1)}`, "n/a"]);
 }
+
+/** "$95.00" as staff mistype it, or a note where the amount should be: no amount reading accepts these. */
+export function badMoney(rng: Rng, cents: number): string {
+  const dollars = Math.floor(cents / 100);
+  return rng.pick([`$${dollars}.0O`, `${dollars},00`, "TBA", `$ ${dollars} inc`, "see invoice", `$${dollars}..00`]);
+}
+
+/** An ICD-10 code that lost its shape: the dot dropped, lowercased, an abbreviation instead, a digit too many. */
+export function badIcd(rng: Rng, code: string): string {
+  const roll = rng.int(0, 3);
+  if (roll === 0) return code.replace(".", "");
+  if (roll === 1) return code.toLowerCase();
+  if (roll === 2) return rng.pick(["LBP", "knee pain", "?sprain"]);
+  return `${code}.9`;
+}

@@ -33,7 +33,9 @@ test("the same seed and count give byte-identical files, another seed different 
   assert.deepEqual(top, [...Object.keys(clinicFiles), "manifest.json"].sort());
   assert.ok(Object.keys(ha).length - top.length > 50, "the attachments' files are there");
   assert.deepEqual(hb, ha);
-  for (const name of ["Clients.csv", "Bookings.csv", "Notes.csv", "Invoices.tsv"]) assert.notEqual(hc[name], ha[name], name);
+  for (const name of ["Clients.csv", "Bookings.csv", "Notes.csv", "Invoices.tsv", "Encounters.csv", "Insurance.csv", "Claims.csv", "Referrals.csv"]) {
+    assert.notEqual(hc[name], ha[name], name);
+  }
 });
 
 test("each file has its delimiter, BOM, line endings, columns and the manifest's counts", async () => {
@@ -44,7 +46,7 @@ test("each file has its delimiter, BOM, line endings, columns and the manifest's
     const firstLine = bytes.toString("utf8").replace(/^\uFEFF/, "").split("\n", 1)[0]!;
     assert.equal(firstLine.endsWith("\r"), shape.eol === "crlf", `${file} line ending`);
     assert.equal(firstLine.replace(/\r$/, ""), shape.columns.join(shape.delimiter), `${file} header`);
-    const table = await writtenTable(dir, file, { delimiter: shape.delimiter });
+    const table = await writtenTable(dir, file, { delimiter: shape.delimiter, encoding: shape.encoding });
     assert.equal(table.rows.length, manifest.files[file]?.rows, `${file} rows`);
     assert.equal(bytes.length, manifest.files[file]?.bytes, `${file} bytes`);
   }
@@ -66,6 +68,8 @@ test("the export uses the clinic's conventions: one name column, day-first dates
     assert.match(r.values["Duration"]!, /^(\d+ min|\d+ hr( \d+ min)?)$/);
   }
   assert.ok(bookings.rows.some((r) => r.values["Notes"]!.includes(",")), "commas inside unquoted fields of the ;-file");
+  const referrals = await readFile(join(dir, "Referrals.csv"));
+  assert.throws(() => new TextDecoder("utf-8", { fatal: true }).decode(referrals), "Referrals.csv is not UTF-8");
   const attachments = await writtenTable(dir, "Attachments.csv");
   for (const r of attachments.rows) assert.match(r.values["Size"]!, /^\d+(\.\d)? (B|KB|MB)$/);
   assert.ok(attachments.rows.some((r) => r.values["Path"]!.includes(" ")), "paths with spaces");

@@ -12,6 +12,14 @@ export const invoiceColumns = [
   "Paid Date", "Payment Method",
 ] as const;
 
+/** An invoice as the claims see it. */
+export interface WrittenInvoice {
+  readonly invoiceNo: string;
+  readonly booking: WrittenBooking;
+  readonly day: number;
+  readonly cents: number;
+}
+
 /**
  * Invoices.tsv (tab-separated, UTF-8, LF): one invoice per invoiced booking, amounts "$95.00"
  * (health services carry no GST: "$0.00"). Dirt: ~0.3% orphan-row (Client ID of no client).
@@ -19,7 +27,9 @@ export const invoiceColumns = [
 export function writeInvoices(rng: Rng, path: string, clientCount: number, dirt: Dirt[]) {
   const writer = new TableWriter(path, invoiceColumns, { delimiter: "\t", eol: "\n" });
   return {
-    async write(client: WrittenClient, bookings: readonly WrittenBooking[]): Promise<void> {
+    /** Writes the client's invoices; returns them, for the claims. */
+    async write(client: WrittenClient, bookings: readonly WrittenBooking[]): Promise<readonly WrittenInvoice[]> {
+      const out: WrittenInvoice[] = [];
       for (const booking of bookings) {
         if (!booking.invoiceNo) continue;
         const day = Math.floor(booking.start / DAY);
@@ -32,7 +42,9 @@ export function writeInvoices(rng: Rng, path: string, clientCount: number, dirt:
           status === "Paid" ? rng.pick(["EFTPOS", "Card", "Cash", "Health fund"]) : "",
         ]);
         if (orphan) dirt.push({ kind: "orphan-row", table: "invoices", key: booking.invoiceNo, row, column: "Client ID", value });
+        out.push({ invoiceNo: booking.invoiceNo, booking, day, cents: booking.service.feeCents });
       }
+      return out;
     },
     async close(): Promise<{ rows: number; bytes: number }> {
       return { rows: writer.rows, bytes: await writer.close() };

@@ -9,6 +9,7 @@ import type { Manifest } from "../core-practice/manifest.js";
 import { writtenTable } from "../core-practice/written-table.js";
 import { clinicFiles, generateClinicExport } from "./generate.js";
 import type { Dirt } from "./manifest.js";
+import { mappedTables } from "../core-practice/mapped-tables.js";
 
 async function generated() {
   const outDir = await mkdtemp(join(tmpdir(), "clinic-read-"));
@@ -40,7 +41,8 @@ test("the clinic profile finds every table, the ;-separated and tab-separated on
 test("every row comes back as written, and the only rejected rows are the planted malformed ones", async () => {
   const { outDir, manifest, source } = await shared;
   for (const [name, hints] of Object.entries(clinicProfile.tables)) {
-    const written = await writtenTable(outDir, hints.file!, { delimiter: clinicFiles[hints.file as keyof typeof clinicFiles].delimiter });
+    const shape = clinicFiles[hints.file as keyof typeof clinicFiles];
+    const written = await writtenTable(outDir, hints.file!, { delimiter: shape.delimiter, encoding: shape.encoding });
     const issueRows: number[] = [];
     let records = 0;
     for await (const item of source.read(name)) {
@@ -80,3 +82,24 @@ test(
     assert.deepEqual(catalog.tables.map((t) => t.name).sort(), Object.keys(clinicProfile.tables).sort());
   },
 );
+
+test("the map places only the tables whose object the model holds: encounters, cover, scripts, claims and referrals wait for the model", async () => {
+  const { manifest, source } = await shared;
+  const catalog = await source.discover();
+  assert.deepEqual(mappedTables(catalog), {
+    attachments: "document",
+    bookings: "appointment",
+    client_clinics: "patientPracticeLink",
+    clients: "patient",
+    clinics: "practice",
+    notes: "clinicalNote",
+    staff: "staff",
+  });
+  const referrals = catalog.tables.find((t) => t.name === "referrals")!;
+  assert.equal(referrals.modelHint, "referral");
+  const accented = manifest.dirt.flatMap((d) => (d.kind === "windows-1252-text" ? [d] : []));
+  assert.ok(accented.length > 5, "names only Windows-1252 spells");
+  const read = new Map<string, Readonly<Record<string, string>>>();
+  for await (const item of source.read("referrals")) if (item.kind === "record") read.set(item.values["Referral ID"]!, item.values);
+  for (const d of accented) assert.equal(read.get(d.key)?.[d.column], d.text, `${d.key}: decoded as Windows-1252`);
+});

@@ -13,6 +13,8 @@ export const staffColumns = [
 
 export interface StaffMember {
   readonly id: string;
+  /** "Physiotherapist", "GP"…: only GPs write scripts. */
+  readonly role: string;
   readonly clinical: boolean;
   readonly active: boolean;
 }
@@ -22,13 +24,14 @@ export const staffId = (index: number): string => `S${String(index + 1).padStart
 /**
  * Staff.csv (UTF-8 with a BOM, CRLF): practitioners and front-office staff under one "Name".
  * Every sixth has left (Status Inactive) — the second always a practitioner, so any export has
- * one. Specialities is free-text multi-select ("Sports; Dry needling").
+ * one; the fourth is always the clinic's GP, who writes the scripts. Specialities is free-text
+ * multi-select ("Sports; Dry needling").
  */
 export async function writeStaff(rng: Rng, path: string, count: number, clinicIds: readonly string[]): Promise<{ staff: StaffMember[]; rows: number; bytes: number }> {
   const writer = new TableWriter(path, staffColumns, { delimiter: ",", eol: "\r\n", bom: true });
   const staff: StaffMember[] = [];
   for (let index = 0; index < count; index += 1) {
-    const role = index < 3 ? staffRoles[0] : rng.pick(staffRoles);
+    const role = index < 3 ? staffRoles[0] : index === 3 ? staffRoles[3] : rng.pick(staffRoles);
     const first = rng.pick(firstNames);
     const last = rng.pick(lastNames);
     const active = !(index === 1 || index % 6 === 5);
@@ -46,7 +49,7 @@ export async function writeStaff(rng: Rng, path: string, count: number, clinicId
       auDate(rng.int(dayOf(2010, 1, 1), dayOf(2024, 6, 30))),
       auTimestamp(rng.int(dayOf(2024, 1, 1), today) * DAY + rng.int(480, 1080)),
     ]);
-    staff.push({ id: staffId(index), clinical: role.clinical, active });
+    staff.push({ id: staffId(index), role: role.role, clinical: role.clinical, active });
   }
   return { staff, rows: writer.rows, bytes: await writer.close() };
 }

@@ -25,6 +25,7 @@ const allKinds: readonly DirtKind[] = [
   "duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-postcode", "bad-date", "alt-date-format",
   "windows-1252-text", "name-variant", "malformed-row", "orphan-row", "unknown-provider", "inactive-provider", "long-note",
   "base64-note", "ambiguous-local-time", "missing-file", "custom-column", "zoneless-timestamp", "formatted-amount", "multi-select",
+  "bad-code", "bad-amount",
 ];
 
 /** YYYYMMDD naming a day that exists. */
@@ -54,6 +55,8 @@ test("each planted value is in the file at the row and column the manifest names
   const planKeys = new Set(table("tx_plans").rows.map((r) => r.values["plan_id"]));
   const parents: Record<string, Set<string | undefined>> = { pat_id: patientKeys, plan_id: planKeys };
   const value = (d: Dirt & { row: number; column: string }) => table(d.table).at(d.row)?.values[d.column];
+  const money = /^\(?\$\d{1,3}(,\d{3})*\.\d\d\)?$/;
+  const badAmounts = new Set(manifest.dirt.flatMap((d) => (d.kind === "bad-amount" ? [`${d.table}:${d.column}:${d.row}`] : [])));
 
   for (const d of manifest.dirt) {
     const where = `${d.kind} ${"table" in d ? d.table : ""} ${"row" in d ? d.row : ""}`;
@@ -134,7 +137,17 @@ test("each planted value is in the file at the row and column the manifest names
         assert.ok(table(d.table).rows.some((r) => isRealTimestamp(r.values[d.column] ?? "")), where);
         break;
       case "formatted-amount":
-        for (const row of table(d.table).rows) assert.match(row.values[d.column] ?? "", /^\(?\$\d{1,3}(,\d{3})*\.\d\d\)?$/, where);
+        for (const row of table(d.table).rows.filter((r) => !badAmounts.has(`${d.table}:${d.column}:${r.line}`))) {
+          assert.match(row.values[d.column] ?? "", money, where);
+        }
+        break;
+      case "bad-amount":
+        assert.equal(value(d), d.value, where);
+        assert.doesNotMatch(d.value, money, where);
+        break;
+      case "bad-code":
+        assert.equal(value(d), d.value, where);
+        assert.doesNotMatch(d.value, /^D\d{4}$/, where);
         break;
       case "multi-select":
         assert.ok(table(d.table).rows.some((r) => r.values[d.column]?.includes(d.separator)), where);

@@ -79,3 +79,14 @@ export function weekday(day: number): number {
 export function officeMinute(rng: Rng, fromDay: number): number {
   return Math.min(exportNow, rng.int(Math.min(fromDay, today), today) * DAY + rng.int(7 * 60, 18 * 60));
 }
+
+/** Money keyed by hand where "$1,234.50" belongs: a letter O for a zero, a decimal comma, words. */
+export function badMoney(rng: Rng, cents: number): string {
+  const dollars = Math.floor(Math.abs(cents) / 100);
+  return rng.pick([`$${dollars}.O0`, `${dollars},${pad(Math.abs(cents) % 100)}`, "N/C", `$${dollars}.00 est`, "see EOB", `$$${dollars}.00`]);
+}
+
+/** A CDT code that lost its shape: the D dropped, a digit short, lowercase, an internal code. */
+export function badCdt(rng: Rng, code: string): string {
+  return rng.pick([code.slice(1), code.slice(0, -1), code.toLowerCase(), `${code}.1`, `X${code.slice(1)}`]);
+}

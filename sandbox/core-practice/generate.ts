@@ -73,7 +73,7 @@ export async function generateCorePracticeExport(options: GenerateCorePracticeOp
   const providers = await writeProviders(rng("providers"), join(outDir, "providers.csv"), Math.max(8, Math.round(patients / 150)), offices.ids, dirt);
   const patientWriter = writePatients(rng("patients"), join(outDir, "patients.csv"), patients, offices.ids, providers.providers, dirt);
   const appointments = writeAppointments(rng("appointments"), join(outDir, "appointments.csv"), patients, providers.providers, dirt);
-  const treatment = writeTreatment(rng("treatment"), { plans: join(outDir, "tx_plans.csv"), procedures: join(outDir, "tx_procedures.csv") }, dirt);
+  const treatment = writeTreatment(rng("treatment"), { plans: join(outDir, "tx_plans.csv"), procedures: join(outDir, "tx_procedures.csv") }, dirt, rng("treatment-dirt"));
   const insurance = writeInsurance(rng("insurance"), join(outDir, "insurance.csv"), patients, dirt);
   const notes = writeChartNotes(rng("chart-notes"), join(outDir, "chart_notes.csv"), patients, providers.providers.length, dirt);
   const ledger = writeLedger(rng("ledger"), join(outDir, "ledger.csv"), patients, dirt);

@@ -15,6 +15,10 @@ export type Dirt =
   /** A referring practice spelled another way than its other rows (`canonical`): one practice, several names. */
   | { readonly kind: "name-variant"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string; readonly canonical: string }
   | { readonly kind: "malformed-row"; readonly table: string; readonly key: string; readonly row: number }
+  /** Money (`value`) no amount reading accepts: a letter O for a zero, a decimal comma, words. */
+  | { readonly kind: "bad-amount"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string }
+  /** A code (`value`: CDT, ICD-10…) that lost its shape: cut short, lowercased, the dot dropped, junk added. */
+  | { readonly kind: "bad-code"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string }
   /** A child row whose parent (`value` in `column`) is not in the export. */
   | { readonly kind: "orphan-row"; readonly table: string; readonly key: string; readonly row: number; readonly column: string; readonly value: string }
   /** A provider id that providers.csv doesn't have. */

@@ -8,6 +8,7 @@ import { corePracticeProfile } from "../../src/sources/export/profiles/core-prac
 import { generateCorePracticeExport } from "./generate.js";
 import type { Manifest } from "./manifest.js";
 import { writtenTable } from "./written-table.js";
+import { mappedTables } from "./mapped-tables.js";
 
 async function generated() {
   const outDir = await mkdtemp(join(tmpdir(), "cp-read-"));
@@ -98,3 +99,15 @@ test(
     assert.deepEqual(catalog.tables.map((t) => t.name).sort(), Object.keys(corePracticeProfile.tables).sort());
   },
 );
+
+test("the map places only the tables whose object the model holds: plans, procedures, insurance and the ledger wait for the model", async () => {
+  const { source } = await shared;
+  assert.deepEqual(mappedTables(await source.discover()), {
+    appointments: "appointment",
+    chart_notes: "clinicalNote",
+    documents: "document",
+    offices: "practice",
+    patients: "patient",
+    providers: "staff",
+  });
+});

@@ -2,7 +2,7 @@ import type { Rng } from "../visual-practice/prng.js";
 import { today } from "../visual-practice/formats.js";
 import type { Dirt } from "./manifest.js";
 import { TableWriter } from "./table-writer.js";
-import { cpDate, cpTimestamp, DAY, exportNow, money } from "./formats.js";
+import { badCdt, badMoney, cpDate, cpTimestamp, DAY, exportNow, money } from "./formats.js";
 import type { WrittenAppointment } from "./appointments.js";
 import type { WrittenPatient } from "./patients.js";
 import { cdtCodes, planNames, quadrants, surfaceLetters, type CdtCode } from "./word-lists.js";
@@ -49,24 +49,39 @@ function site(rng: Rng, code: CdtCode): { tooth: string; surfaces: string; quadr
  * (status C) at it; ~35% of patients have a treatment plan of 1-4 planned lines (status TP, or C
  * when the plan is Completed). Fees are "$1,234.00".
  *
- * Dirt: ~1% of planned lines point at a plan_id that isn't in tx_plans.csv (orphan-row).
+ * Dirt: ~1% of planned lines point at a plan_id that isn't in tx_plans.csv (orphan-row); from
+ * `dirtRng`'s own draws (so every other value stays as it was), ~1% of the other procedures have a
+ * cdt_code of no CDT shape (bad-code) and ~0.5% a fee no amount reading accepts (bad-amount).
  */
-export function writeTreatment(rng: Rng, paths: { readonly plans: string; readonly procedures: string }, dirt: Dirt[]) {
+export function writeTreatment(rng: Rng, paths: { readonly plans: string; readonly procedures: string }, dirt: Dirt[], dirtRng: Rng) {
   const plans = new TableWriter(paths.plans, planColumns, { delimiter: ",", eol: "\n" });
   const procedures = new TableWriter(paths.procedures, procedureColumns, { delimiter: ",", eol: "\n" });
   let nextPlan = 0;
   let nextProcedure = 0;
 
-  async function writeProcedure(patient: WrittenPatient, code: CdtCode, fields: { plan: string; appt: string; provider: string; status: string; day: number | undefined }): Promise<{ key: string; row: number; fee: number }> {
+  async function writeProcedure(patient: WrittenPatient, code: CdtCode, fields: { plan: string; appt: string; provider: string; status: string; day: number | undefined; orphan?: boolean }): Promise<{ key: string; row: number; fee: number }> {
     const key = procedureId(nextProcedure++);
     const where = site(rng, code);
     const fee = code.feeCents + rng.pick([0, 0, 500, -500, 1000]);
     const modified = fields.day !== undefined ? Math.min(exportNow, fields.day * DAY + rng.int(8 * 60, 20 * 60)) : exportNow - rng.int(60, 90 * DAY);
-    const row = await procedures.write([
+    const values = [
       key, patient.key, fields.plan, fields.appt, fields.provider, code.code, code.description, where.tooth, where.surfaces,
       where.quadrant, money(fee), money(Math.round(fee * rng.pick([0, 0.5, 0.8, 1]))), fields.status,
       fields.day !== undefined ? cpDate(fields.day) : "", cpTimestamp(modified),
-    ]);
+    ];
+    let planted: ((row: number) => Dirt) | undefined;
+    const roll = dirtRng.next();
+    if (!fields.orphan && roll < 0.01) {
+      const value = badCdt(dirtRng, code.code);
+      values[procedureColumns.indexOf("cdt_code")] = value;
+      planted = (row) => ({ kind: "bad-code", table: "tx_procedures", key, row, column: "cdt_code", value });
+    } else if (!fields.orphan && roll < 0.015) {
+      const value = badMoney(dirtRng, fee);
+      values[procedureColumns.indexOf("fee")] = value;
+      planted = (row) => ({ kind: "bad-amount", table: "tx_procedures", key, row, column: "fee", value });
+    }
+    const row = await procedures.write(values);
+    if (planted) dirt.push(planted(row));
     return { key, row, fee };
   }
 
@@ -98,7 +113,7 @@ export function writeTreatment(rng: Rng, paths: { readonly plans: string; readon
         const orphan = rng.chance(0.01);
         const value = orphan ? planId(nextPlan + 1_000_000 + rng.int(0, 999)) : plan;
         const day = status === "Completed" ? Math.min(today, presented + rng.int(7, 90)) : undefined;
-        const { key, row, fee } = await writeProcedure(patient, code, { plan: value, appt: "", provider: patient.providerId, status: day !== undefined ? "C" : "TP", day });
+        const { key, row, fee } = await writeProcedure(patient, code, { plan: value, appt: "", provider: patient.providerId, status: day !== undefined ? "C" : "TP", day, orphan });
         if (orphan) dirt.push({ kind: "orphan-row", table: "tx_procedures", key, row, column: "plan_id", value });
         if (day !== undefined) done.push({ key, code: code.code, feeCents: fee, day, providerId: patient.providerId });
       }

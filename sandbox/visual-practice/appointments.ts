@@ -37,6 +37,11 @@ export interface WrittenAppointment {
   readonly end: number;
   /** The provider picked for the visit (a real one, even when the row's ProviderID is dirt). */
   readonly providerId: string;
+  readonly practiceId: string;
+  /** ApptType and ApptStatus as written ("Cleaning", "Completed"…), and PaymentStatus (maybe blank). */
+  readonly type: string;
+  readonly status: string;
+  readonly paymentStatus: string;
 }
 
 const minuteText = (minute: number): string => usTimestamp(Math.floor(minute / DAY), minute % DAY);
@@ -197,7 +202,9 @@ export function writeAppointments(
 
         const row = await writer.write(fields);
         if (planted) dirt.push(planted(row));
-        if (fields[at("PatientID")] === patient.key) own.push({ key, start, end: start + duration, providerId: provider });
+        if (fields[at("PatientID")] === patient.key) own.push({
+          key, start, end: start + duration, providerId: provider, practiceId: practice, type: type.type, status, paymentStatus: fields[at("PaymentStatus")] ?? "",
+        });
       }
       return own;
     },

@@ -55,8 +55,11 @@ test("clinical_notes.csv has its columns, about one note per patient in all thre
   assert.equal(new Set(rows.map((r) => r.values["NoteID"])).size, rows.length, "NoteIDs are unique");
 
   const byFormat = (format: string) => rows.filter((r) => r.values["NoteFormat"] === format);
-  assert.ok(byFormat("RTF").length > 100 && byFormat("RTF").every((r) => r.values["NoteText"] === "" || r.values["NoteText"]!.startsWith("{\\rtf1")));
-  assert.ok(byFormat("HTML").length > 100 && byFormat("HTML").every((r) => r.values["NoteText"] === "" || r.values["NoteText"]!.startsWith("<p>")));
+  // A note stored encrypted is exported base64: its format is that of the text inside.
+  const text = (r: Row) => (r.values["NoteEncoding"] === "Base64" ? Buffer.from(r.values["NoteText"]!, "base64").toString("utf8") : r.values["NoteText"]!);
+  assert.ok(byFormat("RTF").length > 100 && byFormat("RTF").every((r) => text(r) === "" || text(r).startsWith("{\\rtf1")));
+  assert.ok(byFormat("HTML").length > 100 && byFormat("HTML").every((r) => text(r) === "" || text(r).startsWith("<p>")));
+  assert.ok(rows.every((r) => ["", "Base64"].includes(r.values["NoteEncoding"]!)));
   assert.equal(byFormat("Plain").length + byFormat("RTF").length + byFormat("HTML").length, rows.length);
   assert.ok(byFormat("Plain").some((r) => r.values["NoteText"]!.includes("\n")), "some plain notes span lines");
   const blankAppt = rows.filter((r) => r.values["ApptID"] === "").length / rows.length;
@@ -100,6 +103,9 @@ test("the manifest's note dirt is at its rows: long notes, notes of purged patie
   assert.equal(count("long-note"), 2, "one per 700 patients");
   assert.ok(count("dangling-reference") >= 2 && count("dangling-reference") <= 30, `${count("dangling-reference")} dangling`);
   assert.ok(count("empty-note") >= 2 && count("empty-note") <= 30, `${count("empty-note")} empty`);
+  assert.ok(count("base64-note") >= 15 && count("base64-note") <= 80, `${count("base64-note")} base64`);
+  const encoded = [...rows.values()].filter((v) => v["NoteEncoding"] === "Base64").length;
+  assert.equal(encoded, count("base64-note"), "every Base64 note is in the manifest");
   for (const d of notesDirt) {
     const values = rows.get(d.row);
     assert.equal(values?.["NoteID"], d.key, `manifest key at row ${d.row}`);
@@ -120,6 +126,13 @@ test("the manifest's note dirt is at its rows: long notes, notes of purged patie
         assert.equal(values["NoteTitle"], "");
         assert.equal(values["NoteText"], "");
         break;
+      case "base64-note": {
+        assert.equal(values[d.flagColumn], "Base64");
+        const decoded = Buffer.from(values[d.column]!, "base64").toString("utf8");
+        assert.equal(Buffer.from(decoded, "utf8").toString("base64"), values[d.column], `${d.key}: base64 of UTF-8 text`);
+        assert.ok(decoded.length > 20, `${d.key}: a real note inside`);
+        break;
+      }
       default:
         assert.fail(`unexpected ${d.kind} on clinical_notes`);
     }

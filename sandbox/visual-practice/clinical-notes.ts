@@ -11,6 +11,7 @@ import { noteTitles } from "./word-lists.js";
 
 export const clinicalNoteColumns = [
   "NoteID", "PatientID", "ApptID", "AuthorProviderID", "NoteTitle", "NoteText", "NoteFormat", "WrittenDate", "LastModified",
+  "NoteEncoding",
 ] as const;
 
 type Column = (typeof clinicalNoteColumns)[number];
@@ -38,9 +39,11 @@ function pickFormat(rng: Rng): NoteFormat {
  *
  * Dirt, recorded in `dirt`: a `long-note` of 100,001-250,000 characters for about one patient in
  * 700 (at least one from 50 patients on), ~0.4% `dangling-reference` on PatientID (ApptID then
- * blank), ~0.4% `empty-note` (NoteTitle and NoteText blank).
+ * blank), ~0.4% `empty-note` (NoteTitle and NoteText blank), and ~2% of the other notes stored
+ * encrypted and exported base64 (NoteEncoding = Base64: `base64-note`), drawn from `encodedRng`
+ * so the other values are the same with or without them.
  */
-export function writeClinicalNotes(rng: Rng, path: string, patientCount: number, providers: readonly Provider[], dirt: Dirt[]) {
+export function writeClinicalNotes(rng: Rng, path: string, patientCount: number, providers: readonly Provider[], dirt: Dirt[], encodedRng: Rng) {
   const writer = new CsvWriter(path, clinicalNoteColumns, { eol: "\n" });
   const clinical = providers.filter((p) => p.clinical);
   const authors = clinical.length > 0 ? clinical : providers;
@@ -58,7 +61,7 @@ export function writeClinicalNotes(rng: Rng, path: string, patientCount: number,
     const written = officeMinute(rng, patient.created);
     const row = await writer.write([
       key, patient.key, "", rng.pick(authors).id, "Chart History (imported)", longNoteBody(rng, length), "Plain",
-      minuteText(written), minuteText(written),
+      minuteText(written), minuteText(written), "",
     ]);
     dirt.push({ kind: "long-note", table, key, row, column: "NoteText", length });
   }
@@ -94,6 +97,7 @@ export function writeClinicalNotes(rng: Rng, path: string, patientCount: number,
           format,
           minuteText(written),
           minuteText(modified),
+          "",
         ];
 
         let planted: ((row: number) => Dirt) | undefined;
@@ -109,6 +113,10 @@ export function writeClinicalNotes(rng: Rng, path: string, patientCount: number,
           fields[at("NoteTitle")] = "";
           fields[at("NoteText")] = "";
           planted = (row) => ({ kind: "empty-note", table, key, row });
+        } else if (encodedRng.chance(0.02)) {
+          fields[at("NoteText")] = Buffer.from(fields[at("NoteText")] ?? "", "utf8").toString("base64");
+          fields[at("NoteEncoding")] = "Base64";
+          planted = (row) => ({ kind: "base64-note", table, key, row, column: "NoteText", flagColumn: "NoteEncoding" });
         }
         const row = await writer.write(fields);
         if (planted) dirt.push(planted(row));

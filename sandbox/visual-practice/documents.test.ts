@@ -70,7 +70,7 @@ test("documents.csv has its columns, about one document per four patients, of ev
 test("every file a row names exists with its size and magic bytes, except the planted missing ones", async () => {
   const { outDir, manifest } = await sharedExport;
   const rows = await tableOf(outDir, "documents");
-  const dirt = manifest.dirt.filter((d) => "table" in d && d.table === "documents");
+  const dirt = manifest.dirt.filter((d) => "table" in d && d.table === "documents" && "row" in d);
   const large = new Map(dirt.flatMap((d) => (d.kind === "large-file" ? [[d.key, d] as const] : [])));
   const missing = new Map(dirt.flatMap((d) => (d.kind === "missing-file" ? [[d.key, d] as const] : [])));
   assert.equal(large.size, 2, "one large file per 1,000 patients");
@@ -130,9 +130,34 @@ test("without documents there is no documents.csv, no files folder and no docume
   assert.ok(!names.includes("documents.csv") && !names.includes("files"), names.join(", "));
   assert.equal(plain.manifest.documentFiles, undefined);
   assert.ok(!plain.manifest.dirt.some((d) => "table" in d && d.table === "documents"));
-  for (const name of names.filter((n) => n.endsWith(".csv") || n.endsWith(".json")).filter((n) => n !== "manifest.json")) {
+  // lab_results links its reports in documents.csv: without them DocID is blank but for the planted dangling ones.
+  for (const name of names.filter((n) => n.endsWith(".csv") || n.endsWith(".json")).filter((n) => n !== "manifest.json" && n !== "lab_results.csv")) {
     assert.ok((await readFile(join(plain.outDir, name))).equals(await readFile(join(full.outDir, name))), `${name} changed`);
   }
+  const [labsPlain, labsFull] = await Promise.all([tableOf(plain.outDir, "lab_results"), tableOf(full.outDir, "lab_results")]);
+  const dangling = new Set(plain.manifest.dirt.flatMap((d) => (d.kind === "dangling-reference" && d.column === "DocID" ? [d.key] : [])));
+  assert.equal(labsPlain.length, labsFull.length);
+  assert.ok(labsFull.some((r) => r["DocID"] !== "" && !dangling.has(r["LabResultID"]!)), "with documents, results link their reports");
+  labsPlain.forEach((row, index) => {
+    assert.equal(row["DocID"] !== "", dangling.has(row["LabResultID"]!), `${row["LabResultID"]}: DocID`);
+    assert.deepEqual({ ...row, DocID: "" }, { ...labsFull[index], DocID: "" }, `${row["LabResultID"]} changed`);
+  });
+});
+
+test("files over 25 MB and 128 MB are planted sparse when asked for, and switching them on changes nothing else", async () => {
+  const [on, off] = await Promise.all([generated(1100, 3, { largeFiles: true }), generated(1100, 3)]);
+  const sizes = (m: Manifest) => m.dirt.flatMap((d) => (d.kind === "large-file" ? [d.bytes] : [])).sort((a, b) => a - b);
+  assert.deepEqual(sizes(on.manifest), [...sizes(off.manifest), 26 * 1024 * 1024, 129 * 1024 * 1024]);
+  for (const d of on.manifest.dirt.flatMap((x) => (x.kind === "large-file" && x.key.startsWith("DXL") ? [x] : []))) {
+    const info = await stat(join(on.outDir, d.path));
+    assert.equal(info.size, d.bytes);
+    assert.ok(info.blocks * 512 < 1024 * 1024, `${d.path} takes ${info.blocks * 512} bytes on disk`);
+  }
+  for (const name of (await readdir(off.outDir)).filter((n) => n.endsWith(".csv") && n !== "documents.csv")) {
+    assert.ok((await readFile(join(on.outDir, name))).equals(await readFile(join(off.outDir, name))), `${name} changed`);
+  }
+  const rest = (await readFile(join(on.outDir, "documents.csv"), "utf8")).split("\n").filter((line) => !line.startsWith("DXL")).join("\n");
+  assert.equal(rest, await readFile(join(off.outDir, "documents.csv"), "utf8"));
 });
 
 test("a missing file stays missing when an earlier run left a file at its path", async () => {

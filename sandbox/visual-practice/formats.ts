@@ -58,3 +58,28 @@ export function badEmail(rng: Rng, first: string, last: string): string {
   const local = `${asciiSlug(first)}.${asciiSlug(last)}`;
   return rng.pick([`${local}@`, `${local}.example.com`, `${local}@example`, `${local}@@example.com`, `${first} ${last}@example.com`]);
 }
+
+/** Visual Practice prints money as a plain decimal, "1234.50". */
+export function decimal(cents: number): string {
+  return `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${pad(Math.abs(cents) % 100)}`;
+}
+
+/** Money keyed by hand or pasted from a spreadsheet, which no amount reading accepts. */
+export function badAmount(rng: Rng, cents: number): string {
+  const whole = Math.floor(cents / 100);
+  return rng.pick(["TBD", `${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${pad(cents % 100)}`, `${whole}.O0`, `approx ${whole}`, "N/A", `${whole} 00`]);
+}
+
+/** A procedure code that lost its shape: cut short, lowercased, a digit too many, junk at the end. */
+export function badCode(rng: Rng, code: string): string {
+  const roll = rng.int(0, 3);
+  if (roll === 0) return code.slice(0, -1);
+  if (roll === 1) return code.startsWith("D") ? code.toLowerCase() : `${code}x`;
+  if (roll === 2) return `${code}${rng.digits(1)}`;
+  return `${code}-`;
+}
+
+/** "YYYY-MM-DDTHH:mm:ss", no zone: how the patient portal stamps what it sends in. */
+export function isoLocalTimestamp(days: number, minutes: number): string {
+  return `${isoDate(days)}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00`;
+}

@@ -38,18 +38,26 @@ test("the same seed and count give byte-identical files, another seed different 
   const [a, b, c] = await Promise.all([generate(300, 42), generate(300, 42), generate(300, 43)]);
   const [fa, fb, fc] = await Promise.all([filesOf(a), filesOf(b), filesOf(c)]);
   const top = Object.keys(fa).filter((name) => !name.startsWith("files/"));
-  assert.deepEqual(top, ["appointments.csv", "clinical_notes.csv", "crm-users.json", "documents.csv", "manifest.json", "patient_practices.csv", "patients.csv", "practices.csv", "providers.csv"]);
+  assert.deepEqual(top, [
+    "appointments.csv", "clinical_notes.csv", "communication_logs.csv", "crm-users.json", "documents.csv", "insurance_carriers.csv",
+    "insurance_records.csv", "intake_forms.csv", "invoices.csv", "lab_results.csv", "manifest.json", "patient_practices.csv", "patients.csv",
+    "practices.csv", "providers.csv", "treatment_cases.csv", "treatment_procedures.csv",
+  ]);
   assert.ok(Object.keys(fa).length - top.length > 40, "the documents' files are there");
   assert.deepEqual(Object.keys(fb), Object.keys(fa));
   for (const name of Object.keys(fa)) assert.ok(fa[name]!.equals(fb[name]!), `${name} differs between runs`);
-  for (const name of ["patients.csv", "appointments.csv", "clinical_notes.csv", "documents.csv"]) assert.ok(!fa[name]!.equals(fc[name]!), name);
+  for (const name of ["patients.csv", "appointments.csv", "clinical_notes.csv", "documents.csv", "treatment_cases.csv", "invoices.csv", "intake_forms.csv"]) {
+    assert.ok(!fa[name]!.equals(fc[name]!), name);
+  }
 });
 
-test("patients.csv has a BOM and CRLF endings; the other files are LF without a BOM", async () => {
+test("patients.csv has a BOM and CRLF endings, intake_forms.csv is Windows-1252 with CRLF; the other files are UTF-8, LF, without a BOM", async () => {
   const files = await filesOf(await generate(200, 1));
   assert.deepEqual([...files["patients.csv"]!.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.match(files["patients.csv"]!.toString("utf8", 0, 400), /\r\n/);
-  for (const name of ["practices.csv", "providers.csv", "patient_practices.csv", "appointments.csv", "clinical_notes.csv", "documents.csv"]) {
+  assert.match(files["intake_forms.csv"]!.toString("latin1", 0, 400), /\r\n/);
+  assert.notEqual(files["intake_forms.csv"]![0], 0xef);
+  for (const name of Object.keys(files).filter((n) => n.endsWith(".csv") && n !== "patients.csv" && n !== "intake_forms.csv")) {
     assert.notEqual(files[name]![0], 0xef);
     assert.doesNotMatch(files[name]!.toString(), /\r/);
   }
@@ -76,7 +84,7 @@ test("the manifest's dirt is really in the files", async () => {
   const atRow = (row: number) => patients.find((p) => p.end === row || (p.values["MedicalAlerts"]?.includes("\n") && p.end - 1 === row));
 
   const kinds = new Set(manifest.dirt.map((d) => d.kind));
-  for (const kind of ["duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-date", "alt-date-format", "no-practice", "several-practices", "unmatched-provider-email", "inactive-crm-user", "malformed-row", "dangling-reference", "multiline-field", "no-npi", "end-before-start", "no-provider", "long-note", "empty-note", "large-file", "missing-file"]) {
+  for (const kind of ["duplicate-key", "near-duplicate", "bad-email", "bad-phone", "bad-postcode", "bad-date", "alt-date-format", "no-practice", "several-practices", "unmatched-provider-email", "inactive-crm-user", "malformed-row", "dangling-reference", "multiline-field", "no-npi", "end-before-start", "no-provider", "long-note", "empty-note", "large-file", "missing-file"]) {
     assert.ok(kinds.has(kind as never), `no ${kind} planted`);
   }
   assert.equal(manifest.dirt.filter((d) => d.kind === "malformed-row").length, 2);
@@ -85,8 +93,8 @@ test("the manifest's dirt is really in the files", async () => {
   assert.equal(manifest.files["patients.csv"]?.rows, patients.length);
 
   for (const d of manifest.dirt) {
-    // Appointments', notes' and documents' dirt have their own tests (appointments.test.ts and so on).
-    if ("table" in d && ["appointments", "clinical_notes", "documents"].includes(d.table)) continue;
+    // The other tables' dirt has its own tests (appointments.test.ts, care-tables.test.ts and so on).
+    if ("table" in d && !["patients", "patient_practices", "practices"].includes(d.table)) continue;
     switch (d.kind) {
       case "duplicate-key":
         assert.deepEqual(d.rows.map((row) => atRow(row)?.values["PatientID"]), [d.key, d.key]);
@@ -104,6 +112,12 @@ test("the manifest's dirt is really in the files", async () => {
         break;
       case "bad-date":
         assert.ok(!isRealUsDate(atRow(d.row)?.values[d.column] ?? ""));
+        break;
+      case "bad-postcode":
+        assert.doesNotMatch(atRow(d.row)?.values[d.column] ?? "", /^\d{5}$/);
+        break;
+      case "custom-column":
+        assert.ok(d.column.startsWith("Custom_") && d.column in patients[0]!.values, d.column);
         break;
       case "alt-date-format":
         assert.match(atRow(d.row)?.values[d.column] ?? "", /^\d{4}-\d\d-\d\d$/);

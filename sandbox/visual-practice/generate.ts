@@ -10,6 +10,12 @@ import { writeCrmUsers } from "./crm-users.js";
 import { writeAppointments } from "./appointments.js";
 import { writeClinicalNotes } from "./clinical-notes.js";
 import { defaultLargeFileBytes, documentFolder, writeDocuments } from "./documents.js";
+import { writeCarriers, writeInsurance } from "./insurance.js";
+import { writeTreatmentCases } from "./treatment-cases.js";
+import { writeInvoices } from "./invoices.js";
+import { writeCommunicationLogs } from "./communication-logs.js";
+import { customIntakeColumns, writeIntakeForms } from "./intake-forms.js";
+import { writeLabResults } from "./lab-results.js";
 
 export interface GenerateOptions {
   /** Distinct patients to generate (≥ 1). */
@@ -24,12 +30,38 @@ export interface GenerateOptions {
   readonly largeFileBytes?: number;
   /** Write documents.csv and its files under `files/`; true by default. False skips both. */
   readonly documents?: boolean;
+  /**
+   * Also plant documents over 25 MB (one per 1,000 patients, at least one) and one over 128 MB,
+   * written sparse. Off by default; switching it on adds those rows and files and changes nothing else.
+   */
+  readonly largeFiles?: boolean;
 }
 
+/** Column-wide conventions of the export, listed in the manifest (tables are file names without `.csv`). */
+const conventions: readonly Dirt[] = [
+  ...[
+    ["practices", "LastModified"], ["providers", "LastModified"], ["patients", "LastModified"], ["patient_practices", "LastModified"],
+    ["appointments", "ApptStart"], ["appointments", "ApptEnd"], ["appointments", "CreatedDate"], ["appointments", "LastModified"],
+    ["clinical_notes", "WrittenDate"], ["clinical_notes", "LastModified"], ["documents", "UploadedDate"], ["documents", "LastModified"],
+    ["insurance_carriers", "LastModified"], ["insurance_records", "LastModified"], ["treatment_cases", "LastModified"],
+    ["treatment_procedures", "LastModified"], ["invoices", "LastModified"], ["communication_logs", "SentDate"],
+    ["communication_logs", "ReadDate"], ["communication_logs", "LastModified"], ["intake_forms", "SubmittedDate"],
+    ["intake_forms", "LastModified"], ["lab_results", "LastModified"],
+  ].map(([table = "", column = ""]): Dirt => ({ kind: "zoneless-timestamp", table, column })),
+  ...["Custom_ParkingPermit", "Custom_NewsletterOptIn"].map((column): Dirt => ({ kind: "custom-column", table: "patients", column })),
+  { kind: "custom-column", table: "treatment_cases", column: "Custom_FinancingPlan" },
+  ...customIntakeColumns.map((column): Dirt => ({ kind: "custom-column", table: "intake_forms", column })),
+  { kind: "multi-select", table: "treatment_cases", column: "ProcedureCodes", separator: ";" },
+  { kind: "multi-select", table: "intake_forms", column: "Allergies", separator: "|" },
+  { kind: "multi-select", table: "intake_forms", column: "Conditions", separator: "|" },
+];
+
 /**
- * Writes a synthetic Visual Practice export (practices, providers, patients, patient_practices,
- * appointments, clinical_notes and documents CSVs, the documents' files under `files/`, the sandbox
- * CRM's users, and a manifest of the planted dirt) into `outDir`.
+ * Writes a synthetic Visual Practice export into `outDir`: practices, providers, patients,
+ * patient_practices, appointments, clinical_notes and documents CSVs (the documents' files under
+ * `files/`); the objects the brief lists besides — insurance_carriers, insurance_records,
+ * treatment_cases, treatment_procedures, invoices, communication_logs, intake_forms (Windows-1252)
+ * and lab_results; the sandbox CRM's users; and a manifest of the planted dirt.
  * Streams rows, so memory grows only with the manifest and the practice/provider lists, not with
  * the files. Each part draws from its own seeded generator, so adding one leaves the others' bytes.
  */
@@ -63,8 +95,22 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     providers.providers,
     dirt,
   );
-  const notes = writeClinicalNotes(Rng.derive(seed, "clinical-notes"), join(outDir, "clinical_notes.csv"), patients, providers.providers, dirt);
-  const documents = withDocuments ? writeDocuments(Rng.derive(seed, "documents"), outDir, patients, largeFileBytes, dirt) : undefined;
+  const notes = writeClinicalNotes(Rng.derive(seed, "clinical-notes"), join(outDir, "clinical_notes.csv"), patients, providers.providers, dirt, Rng.derive(seed, "clinical-notes-encoded"));
+  const documentOptions = { largeFileBytes, largeFiles: options.largeFiles ?? false, largeRng: Rng.derive(seed, "large-documents") };
+  const documents = withDocuments ? writeDocuments(Rng.derive(seed, "documents"), outDir, patients, documentOptions, dirt) : undefined;
+  const carriers = await writeCarriers(Rng.derive(seed, "insurance-carriers"), join(outDir, "insurance_carriers.csv"), dirt);
+  const insurance = writeInsurance(Rng.derive(seed, "insurance-records"), join(outDir, "insurance_records.csv"), patients, carriers.carriers, dirt);
+  const treatment = writeTreatmentCases(
+    Rng.derive(seed, "treatment-cases"),
+    { cases: join(outDir, "treatment_cases.csv"), procedures: join(outDir, "treatment_procedures.csv") },
+    practices.practices,
+    providers.providers,
+    dirt,
+  );
+  const invoices = writeInvoices(Rng.derive(seed, "invoices"), join(outDir, "invoices.csv"), patients, dirt);
+  const messages = writeCommunicationLogs(Rng.derive(seed, "communication-logs"), join(outDir, "communication_logs.csv"), patients, providers.providers, dirt);
+  const forms = writeIntakeForms(Rng.derive(seed, "intake-forms"), join(outDir, "intake_forms.csv"), patients, dirt);
+  const labs = writeLabResults(Rng.derive(seed, "lab-results"), join(outDir, "lab_results.csv"), providers.providers, dirt);
   const written = await writePatients(
     Rng.derive(seed, "patients"),
     { patients: join(outDir, "patients.csv"), links: join(outDir, "patient_practices.csv") },
@@ -73,25 +119,42 @@ export async function generateVisualPracticeExport(options: GenerateOptions): Pr
     providers.providers,
     dirt,
     async (patient) => {
-      await notes.write(patient, await appointments.write(patient));
-      await documents?.write(patient);
+      const own = await appointments.write(patient);
+      await notes.write(patient, own);
+      const files = (await documents?.write(patient)) ?? [];
+      const cases = await treatment.write(patient);
+      await insurance.write(patient);
+      await invoices.write(patient, own, cases);
+      await messages.write(patient, own);
+      await forms.write(patient);
+      await labs.write(patient, files);
     },
   );
   const appointmentFile = await appointments.close();
   const noteFile = await notes.close();
   const documentFile = await documents?.close();
+  const treatmentFiles = await treatment.close();
   const crmUsers = await writeCrmUsers(Rng.derive(seed, "crm-users"), join(outDir, "crm-users.json"), providers.providers, dirt);
 
-  const lf = ({ rows, bytes }: { rows: number; bytes: number }): FileSummary => ({ rows, bytes, lineEnding: "lf", bom: false });
+  const lf = ({ rows, bytes }: { rows: number; bytes: number }): FileSummary => ({ rows, bytes, encoding: "utf8", lineEnding: "lf", bom: false });
   const files: Record<string, FileSummary> = {
     "practices.csv": lf(practices),
     "providers.csv": lf(providers),
-    "patients.csv": { ...written.patients, lineEnding: "crlf", bom: true },
+    "patients.csv": { ...written.patients, encoding: "utf8", lineEnding: "crlf", bom: true },
     "patient_practices.csv": lf(written.links),
     "appointments.csv": lf(appointmentFile),
     "clinical_notes.csv": lf(noteFile),
     ...(documentFile ? { "documents.csv": lf(documentFile) } : {}),
+    "insurance_carriers.csv": lf(carriers),
+    "insurance_records.csv": lf(await insurance.close()),
+    "treatment_cases.csv": lf(treatmentFiles.cases),
+    "treatment_procedures.csv": lf(treatmentFiles.procedures),
+    "invoices.csv": lf(await invoices.close()),
+    "communication_logs.csv": lf(await messages.close()),
+    "intake_forms.csv": { ...(await forms.close()), encoding: "windows-1252", lineEnding: "crlf", bom: false },
+    "lab_results.csv": lf(await labs.close()),
   };
+  dirt.push(...conventions.filter((d) => withDocuments || !("table" in d) || d.table !== "documents"));
   const documentFiles: { documentFiles?: DocumentFilesSummary } = documentFile ? { documentFiles: documentFile.files } : {};
   const manifest: Manifest = { generator: "visual-practice", formatVersion: 1, seed, patients, files, crmUsers, ...documentFiles, dirt };
   await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`, "utf8");

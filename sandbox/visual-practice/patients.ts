@@ -4,7 +4,7 @@ import type { Dirt } from "./manifest.js";
 import { badEmail, badPhone, dayOf, email, isoDate, phone, today, usDate, usTimestamp } from "./formats.js";
 import { practiceId, type Practice } from "./practices.js";
 import type { Provider } from "./providers.js";
-import { badDates, contactMethods, firstNames, lastNames, medicalAlerts, nicknames, places, referralSources, streets } from "./word-lists.js";
+import { badDates, badZips, contactMethods, firstNames, lastNames, medicalAlerts, nicknames, places, referralSources, streets } from "./word-lists.js";
 import { writeLinks } from "./patient-links.js";
 
 export const patientColumns = [
@@ -47,6 +47,9 @@ function plan(rng: Rng, count: number) {
 /** What the files that hang off a patient (appointments) need to know, handed over as each is written. */
 export interface WrittenPatient {
   readonly key: string;
+  /** The patient's names as written (an insurance subscriber is often the patient). */
+  readonly first: string;
+  readonly last: string;
   /** Day the patient was created (days since 1970-01-01). */
   readonly created: number;
   /** Practices in practices.csv the patient is linked to; empty when none (or only a dangling one). */
@@ -114,6 +117,7 @@ export async function writePatients(
     if (twin) dirt.push({ kind: "near-duplicate", table: "patients", keys: [twin.key, key] });
 
     let planted: { kind: "bad-email" | "bad-phone" | "bad-date" | "alt-date-format"; column: Column } | undefined;
+    let badZip = false;
     const unquoted = new Set<number>();
     if (isMalformed) {
       // An export glitch: a comma inside Addr2 written without quotes, one field too many.
@@ -135,6 +139,10 @@ export async function writePatients(
       } else if (roll < 0.06) {
         fields[at("DOB")] = isoDate(birth);
         planted = { kind: "alt-date-format", column: "DOB" };
+      } else if (roll < 0.07) {
+        // Chosen from the roll itself, not a new draw, so every other value stays as it was.
+        fields[at("Zip")] = badZips[Math.floor((roll - 0.06) * 100 * badZips.length)] ?? badZips[0];
+        badZip = true;
       }
     }
 
@@ -142,6 +150,7 @@ export async function writePatients(
     if (isMalformed) dirt.push({ kind: "malformed-row", table: "patients", key, row });
     if (index === multiline) dirt.push({ kind: "multiline-field", table: "patients", key, row, column: "MedicalAlerts" });
     if (planted) dirt.push({ kind: planted.kind, table: "patients", key, row, column: planted.column });
+    if (badZip) dirt.push({ kind: "bad-postcode", table: "patients", key, row, column: "Zip" });
     if (!special && !planted && !twin) {
       recent.push({ key, first, last, dob: fields[at("DOB")] ?? "" });
       if (recent.length > 50) recent.shift();
@@ -155,7 +164,7 @@ export async function writePatients(
       }
     }
     const practiceIds = await links.write(key, created, index === dangling ? practiceId(practices.length) : undefined);
-    if (onPatient) await onPatient({ key, created, practiceIds, malformed: isMalformed });
+    if (onPatient) await onPatient({ key, first, last, created, practiceIds, malformed: isMalformed });
   }
   const bytes = await writer.close();
   return { patients: { rows: writer.rows, bytes }, links: await links.close() };

@@ -9,6 +9,8 @@ import { visualPracticeProfile } from "../../src/sources/export/profiles/visual-
 import { generateVisualPracticeExport } from "./generate.js";
 import type { Manifest } from "./manifest.js";
 import type { SourceConnector } from "../../src/contracts/source.js";
+import { mappedTables } from "../core-practice/mapped-tables.js";
+import { writtenTable } from "../core-practice/written-table.js";
 
 async function generated() {
   const outDir = await mkdtemp(join(tmpdir(), "vp-read-"));
@@ -30,7 +32,8 @@ test("reading a generated 2,000-patient export with the Visual Practice profile 
   const { manifest, source } = await sharedExport;
   await source.check();
   const catalog = await source.discover();
-  assert.deepEqual(catalog.tables.map((t) => t.name).sort(), ["appointments", "clinical_notes", "documents", "patient_practices", "patients", "practices", "providers"]);
+  assert.deepEqual(catalog.tables.map((t) => t.name).sort(), Object.keys(visualPracticeProfile.tables).sort());
+  assert.equal(catalog.tables.length, 15);
 
   for (const table of catalog.tables) {
     const expected = manifest.files[`${table.name}.csv`]?.rows;
@@ -114,4 +117,43 @@ test("the export source finds every document's file at its FilePath, with the si
   assert.ok(content.ok);
   assert.equal(content.bytes.length, 300_000);
   assert.ok(Buffer.from(content.bytes).equals(await readFile(join(outDir, large[0]!.path))));
+});
+
+test("the new tables come back as written (intake_forms from Windows-1252), with the profile's keys, references and date formats", async () => {
+  const { outDir, manifest, source } = await sharedExport;
+  const catalog = await source.discover();
+  const tables = ["insurance_carriers", "insurance_records", "treatment_cases", "treatment_procedures", "invoices", "communication_logs", "intake_forms", "lab_results"];
+  for (const name of tables) {
+    const hints = visualPracticeProfile.tables[name]!;
+    const table = catalog.tables.find((t) => t.name === name)!;
+    assert.deepEqual(table.key, hints.key, `${name} key`);
+    assert.deepEqual(table.references, hints.references, `${name} references`);
+    for (const [column, format] of Object.entries(hints.dateFormats ?? {})) assert.equal(table.columns.find((c) => c.name === column)?.dateFormat, format, `${name}.${column}`);
+    const written = await writtenTable(outDir, `${name}.csv`, { encoding: manifest.files[`${name}.csv`]!.encoding });
+    let records = 0;
+    for await (const item of source.read(name)) {
+      assert.notEqual(item.kind, "issue", `${name}: no row is rejected`);
+      if (item.kind !== "record") continue;
+      records += 1;
+      assert.deepEqual(item.values, written.at(item.row)?.values, `${name} row ${item.row}`);
+    }
+    assert.equal(records, manifest.files[`${name}.csv`]!.rows, `${name}: every row read`);
+  }
+  const accented = manifest.dirt.flatMap((d) => (d.kind === "windows-1252-text" ? [d] : []));
+  assert.ok(accented.length > 20);
+  const forms = await recordsOf(source, "intake_forms", "FormID");
+  for (const d of accented) assert.equal(forms.get(d.key)?.[d.column], d.text, `${d.key}: decoded as Windows-1252`);
+});
+
+test("the map places only the tables whose object the model holds: a new table never takes patients', notes' or another's place", async () => {
+  const { source } = await sharedExport;
+  assert.deepEqual(mappedTables(await source.discover()), {
+    appointments: "appointment",
+    clinical_notes: "clinicalNote",
+    documents: "document",
+    patient_practices: "patientPracticeLink",
+    patients: "patient",
+    practices: "practice",
+    providers: "staff",
+  });
 });

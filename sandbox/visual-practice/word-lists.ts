@@ -67,6 +67,8 @@ export const providerRoles = [
 export const referralSources = ["Google", "Physician Referral", "Friend/Family", "Insurance Directory", "Walk-in", "Yelp", ""] as const;
 export const contactMethods = ["Email", "Phone", "SMS", "Mail", ""] as const;
 export const medicalAlerts = ["Penicillin allergy", "Latex allergy, shellfish allergy", "Diabetic", "Pacemaker", "Anxious patient, prefers morning visits"] as const;
+/** Zip codes that lost a leading zero in a spreadsheet, or were never right. */
+export const badZips = ["1970", "ABCDE", "0000", "62701-", "9O210", "537033"] as const;
 export const badDates = ["13/45/1980", "N/A", "00/00/0000", "02/30/1975", "31/12/1999", "unknown"] as const;
 export const exampleDomains = ["example.com", "example.org", "example.net"] as const;
 

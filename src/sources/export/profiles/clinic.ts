@@ -10,6 +10,11 @@ import type { VendorProfile } from "../profile.js";
  * "45 min" durations; Invoices.tsv is tab-separated. Tags and Specialities are free-text
  * multi-select (`;` or `,`). "Custom: …" columns are the clinic's own. A note whose Encoding is
  * base64 holds UTF-8 text in base64. Attachments' Path is relative to the export folder.
+ * Encounters, Insurance, Prescriptions, Claims and Referrals hold the brief's objects the model
+ * doesn't have yet (their hints name them; mapping proposes nothing and they are reconciled as
+ * `table-not-mapped`). Referrals.csv is Windows-1252 (saved from Excel as plain "CSV"); codes in
+ * Diagnosis Codes, Item Numbers and ICD-10 Codes are `;`-separated; claims' negative adjustments
+ * are in accounting parentheses "($5.00)"; some Cover From dates are ISO or "1 Jul 2024".
  */
 export const clinicProfile: VendorProfile = {
   id: "clinic",
@@ -93,6 +98,52 @@ export const clinicProfile: VendorProfile = {
       ],
       dateFormats: { Uploaded: "DD/MM/YYYY" },
       fileColumns: ["Path"],
+    },
+    encounters: {
+      file: "Encounters.csv",
+      key: ["Encounter ID"],
+      modelHint: "encounter",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Booking ID", table: "bookings", tableColumn: "Booking ID" },
+        { column: "Practitioner ID", table: "staff", tableColumn: "Staff ID" },
+        { column: "Clinic ID", table: "clinics", tableColumn: "Clinic ID" },
+      ],
+      dateFormats: { Date: "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    insurance: {
+      file: "Insurance.csv",
+      key: ["Policy ID"],
+      modelHint: "insurancePolicy",
+      references: [{ column: "Client ID", table: "clients", tableColumn: "Client ID" }],
+      dateFormats: { "Checked On": "DD/MM/YYYY", "Cover From": "DD/MM/YYYY", "Cover To": "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    prescriptions: {
+      file: "Prescriptions.csv",
+      key: ["Script ID"],
+      modelHint: "prescription",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Prescriber ID", table: "staff", tableColumn: "Staff ID" },
+      ],
+      dateFormats: { "Date Prescribed": "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    claims: {
+      file: "Claims.csv",
+      key: ["Claim ID"],
+      modelHint: "claim",
+      references: [
+        { column: "Client ID", table: "clients", tableColumn: "Client ID" },
+        { column: "Invoice No", table: "invoices", tableColumn: "Invoice No" },
+      ],
+      dateFormats: { Submitted: "DD/MM/YYYY", Adjudicated: "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
+    },
+    referrals: {
+      file: "Referrals.csv",
+      key: ["Referral ID"],
+      modelHint: "referral",
+      references: [{ column: "Client ID", table: "clients", tableColumn: "Client ID" }],
+      dateFormats: { "Referral Date": "DD/MM/YYYY", "Expiry Date": "DD/MM/YYYY", "Last Updated": "DD/MM/YYYY" },
     },
   },
 };
