@@ -27,8 +27,18 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** A reader that goes away (`handover run | head -1`) closes our stdout: the command still
+ * finishes its work (a run must not stop half-way because nobody reads its progress); what it
+ * would have printed is dropped. Any other stream error is left to crash loudly. */
+function tolerateClosedStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   delete process.env.http_proxy; // dynamics-web-api would route even localhost through it
+  tolerateClosedStdout();
   try {
     await buildProgram().parseAsync([...argv]);
     return 0;

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,25 +6,14 @@ import { after, test } from "node:test";
 import { parse } from "yaml";
 import { startDataverseSandbox, type SeedUser } from "../../sandbox/dataverse/index.js";
 import { generateVisualPracticeExport } from "../../sandbox/visual-practice/index.js";
-import { bin, cliJson, runCli } from "./cli.js";
+import { cliJson, runCli, runCliWithInput } from "./cli.js";
 import type { MappingFile } from "../../src/config/mapping-file.js";
 
 const sandbox = await startDataverseSandbox({ port: 0 });
 after(() => sandbox.close());
 
 /** Answers the review's prompts from a script of lines, as a person at the terminal would. */
-function review(ws: string, answers: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, HANDOVER_ACTOR: "reviewer@clinic.example" };
-    const child = spawn(process.execPath, [bin, "-w", ws, "map", "review"], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(answers.map((a) => `${a}\n`).join(""));
-  });
-}
+const review = (ws: string, answers: readonly string[]) => runCliWithInput(["-w", ws, "map", "review"], answers, { HANDOVER_ACTOR: "reviewer@clinic.example" });
 
 test("map review in the terminal: rules, then lowest confidence first; a reject, a change, accept-all, and the map is confirmed and audited", async () => {
   const root = mkdtempSync(join(tmpdir(), "handover-review-"));

@@ -74,9 +74,10 @@ export function registerSandbox(program: Command): void {
     .option("--patients <n>", "number of patients", int("--patients"), 2000)
     .option("--seed <s>", "seed", int("--seed"), 1)
     .requiredOption("--out <dir>", "output folder")
-    .action(async (vendor: string, o: { patients: number; seed: number; out: string }, cmd: Command) => {
+    .option("--large-files", "also plant sparse files over 25 MB and 128 MB (visual-practice, core-practice, clinic)")
+    .action(async (vendor: string, o: { patients: number; seed: number; out: string; largeFiles?: boolean }, cmd: Command) => {
       const out = createOutput(!!cmd.optsWithGlobals<GlobalOptions>().json);
-      const options = { patients: o.patients, seed: o.seed, outDir: o.out };
+      const options = { patients: o.patients, seed: o.seed, outDir: o.out, ...(o.largeFiles ? { largeFiles: true } : {}) };
       if (vendor === "visual-practice") {
         const summary = await generateVisualPracticeExport(options);
         out.line(formatGeneratedExportSummary(summary));
