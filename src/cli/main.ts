@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isHandoverError, HandoverError } from "../contracts/handover-error.js";
 import { exitCodes } from "../contracts/error-catalog.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerMatch } from "./commands/match.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import { registerTargetCommands } from "./commands/target.js";
 import { registerWorkflow } from "./commands/workflow.js";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerWorkflow(program);
+  registerMatch(program);
   registerTargetCommands(program);
   registerSandbox(program);
   registerDemo(program);

@@ -6,6 +6,7 @@ import { HandoverError } from "../../contracts/handover-error.js";
 import { openContext, type Context } from "../../core/context.js";
 import { discoverSource, loadCatalog } from "../../core/discover/catalog-file.js";
 import { buildMapping } from "../../core/map/build-mapping.js";
+import { describeLandingTables } from "../../core/map/describe-landing-tables.js";
 import { assertConfirmed, loadPlan, savePlan } from "../../core/map/confirmation.js";
 import { makePlan } from "../../core/plan/make-plan.js";
 import { writePlanReport } from "../../core/report/plan-report.js";
@@ -95,9 +96,12 @@ export function registerWorkflow(program: Command): void {
         out.result({ mapping: ctx.ws.mappingFile, undecided: undecided(existing) });
         return;
       }
-      const mapping = buildMapping(await loadCatalog(ctx), ctx.template, ctx.config);
+      const existing = await existingColumns(ctx, out);
+      const mapping = buildMapping(await loadCatalog(ctx), ctx.template, ctx.config, existing);
       saveMapping(ctx.ws, mapping);
       out.line(`Proposed ${mapping.fields.length} field rows for ${mapping.objects.length} tables → ${ctx.ws.mappingFile}`);
+      const reused = mapping.fields.filter((f) => f.reasons.some((r) => r.startsWith("the org already has ")));
+      if (reused.length > 0) out.line(`Reusing ${reused.length} of the org's existing column(s) instead of adding new ones: ${reused.map((f) => f.target).join(", ")}`);
       out.line(`Nothing moves until every row is confirmed or rejected: run 'handover map review'.`);
       out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length });
     }));
@@ -198,6 +202,18 @@ export function registerWorkflow(program: Command): void {
 
   program.command("console").description("(not yet available) the workflow in a local web console")
     .action(() => { throw new HandoverError("HO-CLI-001", { verb: "console" }); });
+}
+
+/** The org's tables for the map's second hop; an unreachable target only skips that hop, loudly. */
+async function existingColumns(ctx: Context, out: Output): Promise<import("../../contracts/target.js").TargetCatalog | undefined> {
+  try {
+    await ctx.target.check();
+  } catch (error) {
+    if (!(error instanceof HandoverError) || error.code !== "HO-TGT-001") throw error;
+    out.note(`Target not reachable (${error.code}): the map proposes new columns without checking the org's existing ones.`);
+    return undefined;
+  }
+  return describeLandingTables(ctx);
 }
 
 async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js").Plan): Promise<void> {

@@ -1,15 +1,19 @@
 import type { HandoverConfig } from "../../config/handover-config.js";
 import type { FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
+import type { TargetCatalog } from "../../contracts/target.js";
 import { model as practiceModel, type ObjectDef } from "../../model/index.js";
 import { proposeFields, proposeObjects } from "./match/index.js";
+import { reuseExistingColumns } from "./reuse-columns.js";
 import type { TargetTemplate } from "./templates/template.js";
 
 /**
  * The `map` stage's pure part: proposals for both hops, as mapping.yaml content. Every source
  * column gets a row (unmatched ones become custom properties), every row starts "proposed".
+ * With the org's `existing` tables, a model field that would get a new column reuses the org's
+ * own column for it when one fits (see reuseExistingColumns).
  */
-export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig): MappingFile {
+export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig, existing?: TargetCatalog): MappingFile {
   const objects: ObjectRow[] = [];
   const fields: FieldRow[] = [];
   const proposals = proposeObjects(catalog, practiceModel);
@@ -35,7 +39,8 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
       fields.push(p.field ? mappedRow(table.name, p.column, object, p.field, p.confidence, p.reasons, template) : customRow(table.name, p.column, object, p, template));
     }
   }
-  return { version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields, rules: rules(config) };
+  const routed = existing ? reuseExistingColumns(fields, template, existing) : fields;
+  return { version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields: routed, rules: rules(config) };
 }
 
 function mappedRow(table: string, column: string, object: ObjectDef, fieldName: string, confidence: number, reasons: readonly string[], template: TargetTemplate): FieldRow {

@@ -41,9 +41,14 @@ export function matchSchemas(from: SchemaDescription, to: SchemaDescription, opt
       table: table.name,
       target: object?.name ?? null,
       confidence: pair?.confidence ?? 0,
-      reasons: pair?.reasons ?? [],
-      columns: object ? proposeFields(table, object, options) : [],
+      reasons: object ? pair?.reasons ?? [] : [`no table of ${to.origin} fits its name or columns`],
+      columns: object ? proposeFields(table, object, options).map((p) => ({ ...p, reasons: p.reasons.map((r) => inWords(r, object.name)) })) : [],
     };
   });
   return { from: from.origin, to: to.origin, tables };
+}
+
+/** The engine's words are about the practice model; here the other side is just a table. */
+function inWords(reason: string, table: string): string {
+  return reason.replace(/^no field scored above ([\d.]+): will become a custom property$/, `no column of ${table} scored above $1`);
 }

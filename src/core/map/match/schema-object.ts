@@ -27,14 +27,18 @@ function nameLike(text: string | undefined): string | undefined {
 }
 
 /** The model field a column is, when its name (or last path part), label or short description is one of the field's own names. */
-function modelFieldFor(phrases: readonly string[], fields: readonly FieldDef[]): FieldDef | undefined {
-  const keys = new Set(phrases.map((p) => tokenSetKey(normalizeName(p))).filter((k) => k.length > 0));
+function modelFieldFor(phrases: readonly string[], fields: readonly FieldDef[], tableWords: ReadonlySet<string>): FieldDef | undefined {
+  // "pt_email" in a patients table is its email: the table's own words are dropped too.
+  const keys = new Set(phrases.flatMap((p) => {
+    const tokens = normalizeName(p);
+    return [tokens, tokens.filter((t) => !tableWords.has(t))].map(tokenSetKey);
+  }).filter((k) => k.length > 0));
   return fields.find((f) => [f.name, ...f.synonyms].some((p) => keys.has(tokenSetKey(normalizeName(p)))));
 }
 
-function fieldOf(column: SchemaColumn, vocabulary: readonly FieldDef[]): FieldDef {
+function fieldOf(column: SchemaColumn, vocabulary: readonly FieldDef[], tableWords: ReadonlySet<string>): FieldDef {
   const own = [nameLike(column.label), nameLike(column.description)].filter((s): s is string => !!s && s !== column.name.toLowerCase());
-  const known = modelFieldFor([column.name, column.name.split(".").pop() ?? column.name, ...own], vocabulary);
+  const known = modelFieldFor([column.name, column.name.split(".").pop() ?? column.name, ...own], vocabulary, tableWords);
   const synonyms = [...new Set([...own, ...(known ? [known.name, ...known.synonyms] : [])])].filter((s) => s !== column.name);
   return { name: column.name, type: fieldTypeOf(column.type), phi: false, description: column.description ?? column.label ?? "", synonyms };
 }
@@ -43,8 +47,10 @@ function fieldOf(column: SchemaColumn, vocabulary: readonly FieldDef[]): FieldDe
 export function schemaObject(table: SchemaTable): ObjectDef {
   const bare: ObjectDef = { name: table.name, description: table.description ?? "", synonyms: [], fields: [] };
   const standsFor = model[modelNameOf(bare)];
-  const vocabulary = standsFor ? standsFor.fields : commonFields;
-  return { ...bare, fields: table.columns.map((c) => fieldOf(c, vocabulary)) };
+  // The object it stands for first; else any model field (first in model order) lends its words.
+  const vocabulary = standsFor ? standsFor.fields : [...commonFields, ...Object.values(model).flatMap((o) => o.fields)];
+  const tableWords = new Set([...normalizeName(table.name), ...(standsFor ? [standsFor.name, ...standsFor.synonyms].flatMap(normalizeName) : [])]);
+  return { ...bare, fields: table.columns.map((c) => fieldOf(c, vocabulary, tableWords)) };
 }
 
 /** A schema table as a source table; with no counts, each sample counts once. */

@@ -80,12 +80,13 @@ export function tablePrior(columnTokens: readonly string[], ownObject: ObjectDef
 
 /**
  * The model object another schema's table stands for ("Patient" → patient), so a "pt_" column in
- * a FHIR Patient table isn't read as naming another object. Model objects keep their own name.
+ * a FHIR Patient table isn't read as naming another object; "contact_people" names one object.
+ * Model objects keep their own name.
  */
 export function modelNameOf(object: ObjectDef): string {
   if (model[object.name] === object) return object.name;
-  const tokens = normalizeName(object.name);
-  return (tokens.length === 1 ? objectWords().get(tokens[0] as string) : undefined) ?? object.name;
+  const named = [...new Set(normalizeName(object.name).flatMap((t) => objectWords().get(t) ?? []))];
+  return named.length === 1 ? (named[0] as string) : object.name;
 }
 
 /** Words for a prior, for reasons. */

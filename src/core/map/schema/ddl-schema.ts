@@ -59,10 +59,10 @@ interface Parsed {
 }
 
 function statementError(file: string, statement: SqlStatement, dialect: Dialect, error: unknown): HandoverError {
-  const location = (error as { location?: { start?: { line?: number } } }).location?.start?.line ?? 1;
-  const message = error instanceof Error ? error.message.replace(/ but ".*" found\.?$/, "") : "unknown";
-  // The parser's message quotes the text it expected, never the statement's own values.
-  return new HandoverError("HO-MAP-006", { file, line: statement.line + location - 1, dialect, reason: message.slice(0, 160) });
+  const start = (error as { location?: { start?: { line?: number; column?: number } } }).location?.start;
+  // The parser's own message quotes the statement's text: only its position is repeated.
+  const reason = start?.column ? `unexpected text at column ${start.column}` : "not a CREATE TABLE this parser reads";
+  return new HandoverError("HO-MAP-006", { file, line: statement.line + (start?.line ?? 1) - 1, dialect, reason });
 }
 
 function parseCreate(file: string, statement: SqlStatement, dialect: Dialect, guessed: boolean): Node {

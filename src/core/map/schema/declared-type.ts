@@ -11,7 +11,8 @@ const rules: readonly (readonly [RegExp, FieldType])[] = [
   [/^(tinyint|smallint|mediumint|int|integer|bigint|int\d|serial|bigserial|smallserial|positiveint|unsignedint|long|whole ?number)$/, "int"],
   [/^(money|smallmoney|currency)$/, "money"],
   [/^(decimal|numeric|number|float\d*|double( precision)?|real|percent)$/, "decimal"],
-  [/^(text|mediumtext|longtext|ntext|clob|memo|textarea|markdown|long ?text|multiple lines of text)$/, "longText"],
+  // Plain "text" says little (PostgreSQL and spreadsheets use it for any string): not long text.
+  [/^(mediumtext|longtext|ntext|clob|memo|textarea|markdown|long ?text|multiple lines of text)$/, "longText"],
   [/^(code|coding|codeableconcept|choice|picklist|enum|option ?set|status)$/, "code"],
   [/^(multipicklist|multi ?select.*)$/, "codes"],
   [/^(reference|lookup|customer|owner|uuid ?ref)$/, "ref"],
