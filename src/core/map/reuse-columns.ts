@@ -24,10 +24,15 @@ const declaredWords: Partial<Record<TargetColumnType, string>> = {
   date: "date", datetime: "datetime", choice: "picklist", lookup: "reference",
 };
 
-/** Columns of the org's that could take a model field: its own custom, writable ones, not ours. */
+/**
+ * Columns of the org's that could take a model field: its own custom, writable ones, not those the
+ * template already fills nor our key. Columns carrying our prefix (hc_…) are ours already: the
+ * naming finds them without help. (Salesforce names every custom field …__c, ours included.)
+ */
 function candidates(columns: readonly TargetColumn[], template: TargetTemplate, landed: ReadonlySet<string>): TargetColumn[] {
+  const ours = `${template.prefix}_`.toLowerCase();
   return columns.filter((c) => c.custom && c.validForCreate && c.validForUpdate && c.type !== "id"
-    && !template.naming.isCustom(c.name) && c.name !== template.sourceKeyColumn && !landed.has(c.name));
+    && !c.name.toLowerCase().startsWith(ours) && c.name !== template.sourceKeyColumn && !landed.has(c.name));
 }
 
 function asSourceColumn(column: TargetColumn): SourceColumn & { readonly declaredType?: string } {

@@ -13,6 +13,7 @@ import { checkNotes } from "./note-check.js";
 import type { SchemaPlan, TargetCatalog } from "../../contracts/target.js";
 import { isHandoverError } from "../../contracts/handover-error.js";
 import { planFieldSecurity, withFieldSecurity } from "./field-security-plan.js";
+import { checkReusedColumns } from "./reused-columns.js";
 
 const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care", referring: "Referring Practice", other: "Other Practice" };
 
@@ -22,6 +23,7 @@ const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care
  */
 export async function makePlan(ctx: Context, mapping: MappingFile, catalog: SourceCatalog): Promise<Plan> {
   const described = await describeExisting(ctx);
+  checkReusedColumns(mapping, ctx.template, described);
   const map = compileMap(mapping, ctx.template);
   const { schema, unsecuredPhi } = secure(planSchema(mapping, ctx.template, described, catalog), mapping, ctx, described);
   // Refuse, before anything is written, a map the org's edition can't hold.
