@@ -26,19 +26,26 @@ function nameLike(text: string | undefined): string | undefined {
   return words.length > 0 && words.length <= NAME_LIKE_WORDS ? plain.toLowerCase() : undefined;
 }
 
-/** The model field a column is, when its name (or last path part), label or short description is one of the field's own names. */
-function modelFieldFor(phrases: readonly string[], fields: readonly FieldDef[], tableWords: ReadonlySet<string>): FieldDef | undefined {
+/**
+ * The model field a column is, when its name (or last path part), label or short description is
+ * one of the field's own names. `namesOnly`: only a field's name counts, and only when every
+ * field so named is the same idea (firstName of patient and staff): a synonym like "owner" means
+ * different things in different objects.
+ */
+function modelFieldFor(phrases: readonly string[], fields: readonly FieldDef[], tableWords: ReadonlySet<string>, namesOnly: boolean): FieldDef | undefined {
   // "pt_email" in a patients table is its email: the table's own words are dropped too.
   const keys = new Set(phrases.flatMap((p) => {
     const tokens = normalizeName(p);
     return [tokens, tokens.filter((t) => !tableWords.has(t))].map(tokenSetKey);
   }).filter((k) => k.length > 0));
-  return fields.find((f) => [f.name, ...f.synonyms].some((p) => keys.has(tokenSetKey(normalizeName(p)))));
+  if (!namesOnly) return fields.find((f) => [f.name, ...f.synonyms].some((p) => keys.has(tokenSetKey(normalizeName(p)))));
+  const named = fields.filter((f) => keys.has(tokenSetKey(normalizeName(f.name))));
+  return named.every((f) => f.name === named[0]?.name) ? named[0] : undefined;
 }
 
-function fieldOf(column: SchemaColumn, vocabulary: readonly FieldDef[], tableWords: ReadonlySet<string>): FieldDef {
+function fieldOf(column: SchemaColumn, vocabulary: readonly FieldDef[], tableWords: ReadonlySet<string>, namesOnly: boolean): FieldDef {
   const own = [nameLike(column.label), nameLike(column.description)].filter((s): s is string => !!s && s !== column.name.toLowerCase());
-  const known = modelFieldFor([column.name, column.name.split(".").pop() ?? column.name, ...own], vocabulary, tableWords);
+  const known = modelFieldFor([column.name, column.name.split(".").pop() ?? column.name, ...own], vocabulary, tableWords, namesOnly);
   const synonyms = [...new Set([...own, ...(known ? [known.name, ...known.synonyms] : [])])].filter((s) => s !== column.name);
   return { name: column.name, type: fieldTypeOf(column.type), phi: false, description: column.description ?? column.label ?? "", synonyms };
 }
@@ -47,10 +54,11 @@ function fieldOf(column: SchemaColumn, vocabulary: readonly FieldDef[], tableWor
 export function schemaObject(table: SchemaTable): ObjectDef {
   const bare: ObjectDef = { name: table.name, description: table.description ?? "", synonyms: [], fields: [] };
   const standsFor = model[modelNameOf(bare)];
-  // The object it stands for first; else any model field (first in model order) lends its words.
+  // The object it stands for lends its names and words; else a model field's own name still does.
   const vocabulary = standsFor ? standsFor.fields : [...commonFields, ...Object.values(model).flatMap((o) => o.fields)];
   const tableWords = new Set([...normalizeName(table.name), ...(standsFor ? [standsFor.name, ...standsFor.synonyms].flatMap(normalizeName) : [])]);
-  return { ...bare, fields: table.columns.map((c) => fieldOf(c, vocabulary, tableWords)) };
+  const synonyms = standsFor ? [standsFor.name, ...standsFor.synonyms] : [];
+  return { ...bare, synonyms, fields: table.columns.map((c) => fieldOf(c, vocabulary, tableWords, !standsFor)) };
 }
 
 /** A schema table as a source table; with no counts, each sample counts once. */
