@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
+import { parseDocument } from "yaml";
 import { HandoverError } from "../../../contracts/handover-error.js";
 import { readColumnsCsv, readColumnsJson } from "./columns-table.js";
 import { readDdl, type Dialect } from "./ddl-schema.js";
@@ -37,9 +38,9 @@ function readJson(file: string, text: string): SchemaDescription {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
-    const line = at === undefined ? "?" : text.slice(0, Number(at)).split("\n").length;
+  } catch {
+    // JSON.parse's message quotes the text; the YAML parser (JSON is YAML) tells the line instead.
+    const line = parseDocument(text).errors[0]?.linePos?.[0]?.line ?? "?";
     throw new HandoverError("HO-MAP-005", { file, line, reason: "not valid JSON" });
   }
   return isStructureDefinition(value) ? readStructureDefinitions(file, value) : readColumnsJson(file, value);
