@@ -6,6 +6,8 @@ import { test } from "node:test";
 import { parse } from "yaml";
 import { startDataverseSandbox } from "../../sandbox/dataverse/index.js";
 import { generateFhirExport } from "../../sandbox/fhir/index.js";
+import { startHarness } from "../../sandbox/salesforce/test-helpers.js";
+import { salesforceUsers } from "../../src/cli/commands/demo-target.js";
 import type { MappingFile } from "../../src/config/mapping-file.js";
 import { cliJson, runCli } from "./cli.js";
 
@@ -67,5 +69,35 @@ test("map's second hop reuses the org's own MRN column: the plan adds no hc_mrn,
     assert.ok(!attributes.some((a) => a.LogicalName === "hc_mrn"), "no duplicate MRN column was created");
   } finally {
     await sandbox.close();
+  }
+});
+
+test("on Salesforce, the org's own MRN__c takes patient.mrn: no Mrn__c is planned, the run fills MRN__c and verify reads it back", async () => {
+  const root = mkdtempSync(join(tmpdir(), "handover-reuse-sf-"));
+  await generateFhirExport({ patients: 25, seed: 4, outDir: join(root, "export") });
+  const h = await startHarness({ users: salesforceUsers(users), auditFieldsGranted: true });
+  try {
+    await h.conn.tooling.sobject("CustomField").create({ FullName: "Contact.MRN__c", Metadata: { type: "Text", length: 40, label: "MRN" } });
+    const ws = join(root, "ws");
+    await cliJson(["init", ws, "--source", "fhir", "--target", "salesforce", "--export", join(root, "export"), "--url", h.sandbox.url, "--fallback-owner", "crm.admin@example.com"]);
+    await cliJson(["-w", ws, "discover"]);
+    await cliJson(["-w", ws, "map"]);
+    const mapping = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
+    const mrn = mapping.fields.find((f) => f.model === "patient.mrn");
+    assert.equal(mrn?.target, "Contact.MRN__c");
+    assert.ok(mrn?.reasons.some((r) => r.startsWith("the org already has MRN__c ('MRN') for mrn: reuses it instead of adding Contact.Mrn__c")), mrn?.reasons.join(" | "));
+    await cliJson(["-w", ws, "map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"]);
+    const plan = await cliJson<{ plan: { schema: { columns: { table: string; name: string }[] } } }>(["-w", ws, "plan"]);
+    const planned = plan.plan.schema.columns.map((c) => `${c.table}.${c.name}`.toLowerCase());
+    assert.ok(!planned.includes("contact.mrn__c"), planned.join(", "));
+    await cliJson(["-w", ws, "schema", "apply"]);
+    const run = await cliJson<{ verify: { mismatches: number; missingRows: number; reconciliation: { unexplained: number } } }>(["-w", ws, "run"]);
+    assert.equal(run.verify.mismatches, 0);
+    assert.equal(run.verify.missingRows, 0);
+    assert.equal(run.verify.reconciliation.unexplained, 0);
+    const contacts = (await h.conn.query<{ MRN__c: string | null }>("SELECT MRN__c FROM Contact WHERE Handover_Source_Key__c != null")).records;
+    assert.ok(contacts.filter((c) => typeof c.MRN__c === "string" && /^MRN\d+$/.test(c.MRN__c)).length >= 20, "the MRNs sit in the org's MRN__c");
+  } finally {
+    await h.close();
   }
 });

@@ -103,7 +103,7 @@ export function registerWorkflow(program: Command): void {
       const reused = mapping.fields.filter((f) => f.reasons.some((r) => r.startsWith("the org already has ")));
       if (reused.length > 0) out.line(`Reusing ${reused.length} of the org's existing column(s) instead of adding new ones: ${reused.map((f) => f.target).join(", ")}`);
       out.line(`Nothing moves until every row is confirmed or rejected: run 'handover map review'.`);
-      out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length });
+      out.result({ mapping: ctx.ws.mappingFile, rows: mapping.fields.length, reusedColumns: reused.map((f) => f.target), existingColumnsChecked: existing !== undefined });
     }));
   map.command("review").description("accept, change or reject proposals (interactive, or in bulk with options)")
     .option("--accept-above <confidence>", "confirm every proposal at or above this confidence", parseFloat)
