@@ -46,7 +46,7 @@ async function readSide(option: string, spec: string, dialect: Dialect | undefin
   const live = /^(source|target):(.*)$/.exec(spec);
   if (!live) return readSchemaFile(spec, dialect ? { dialect } : {});
   const [, side, folder] = live as unknown as [string, "source" | "target", string];
-  if (folder.trim() === "") throw new HandoverError("HO-CLI-004", { option, value: spec, reason: `name the workspace folder after '${side}:'` });
+  if (folder.trim() === "") throw new HandoverError("HO-CLI-004", { option, given: spec, reason: `name the workspace folder after '${side}:'` });
   const ctx = await openContext(workspaceAt(folder));
   try {
     if (side === "source") return fromSourceCatalog(spec, await loadCatalog(ctx));

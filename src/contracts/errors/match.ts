@@ -27,7 +27,7 @@ export const matchErrors = defineErrors({
   },
   "HO-CLI-004": {
     category: "usage",
-    message: "Invalid {option} '{value}': {reason}.",
+    message: "Invalid {option} '{given}': {reason}.",
     hint: "Use a file path, source:<workspace folder> or target:<workspace folder>.",
   },
   "HO-PLN-006": {
