@@ -83,6 +83,7 @@ export function parseAttribute(store: Store, prefixes: readonly string[], body: 
     schemaName: String(body.SchemaName),
     type,
     displayName: labelText(body.DisplayName, String(body.SchemaName)),
+    ...(labelText(body.Description, "") ? { description: labelText(body.Description, "") } : {}),
     maxLength: type === "String" ? (num(body.MaxLength) ?? 100) : type === "Memo" ? (num(body.MaxLength) ?? 2000) : undefined,
     format:
       date?.format ??

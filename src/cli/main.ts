@@ -3,6 +3,7 @@ import { isHandoverError, HandoverError } from "../contracts/handover-error.js";
 import { exitCodes } from "../contracts/error-catalog.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDictionary } from "./commands/dictionary.js";
+import { registerMatch } from "./commands/match.js";
 import { registerSandbox } from "./commands/sandbox.js";
 import { registerTargetCommands } from "./commands/target.js";
 import { registerWorkflow } from "./commands/workflow.js";
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerWorkflow(program);
   registerDictionary(program);
+  registerMatch(program);
   registerTargetCommands(program);
   registerSandbox(program);
   registerDemo(program);

@@ -149,6 +149,10 @@ export interface TargetColumn {
   readonly securable?: boolean;
   /** Whether it is secured now. */
   readonly secured?: boolean;
+  /** The display name the org gave it ("Medical Record Number"), when the target says. */
+  readonly label?: string;
+  /** The org's description of it, when the target has one. */
+  readonly description?: string;
 }
 
 export interface SchemaPlan {

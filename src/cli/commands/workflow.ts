@@ -197,6 +197,7 @@ export function registerWorkflow(program: Command): void {
     .action(() => { throw new HandoverError("HO-CLI-001", { verb: "console" }); });
 }
 
+/** The org's tables for the map's second hop; an unreachable target only skips that hop, loudly. */
 async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js").Plan): Promise<void> {
   if (plan.schema.columns.length === 0 && plan.schema.keys.length === 0) return;
   const described = await ctx.target.describe([...new Set(plan.schema.columns.map((c) => c.table))]);

@@ -5,6 +5,7 @@ import { sourceErrors } from "./source.js";
 import { targetErrors } from "./target.js";
 import { pipelineErrors } from "./pipeline.js";
 import { storeErrors } from "./store.js";
+import { matchErrors } from "./match.js";
 
 /** Every catalogued error, by code. Codes are stable: never reuse or renumber one. */
 export const catalog = {
@@ -14,6 +15,7 @@ export const catalog = {
   ...targetErrors,
   ...pipelineErrors,
   ...storeErrors,
+  ...matchErrors,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof catalog;

@@ -1,17 +1,21 @@
 import type { HandoverConfig } from "../../config/handover-config.js";
 import type { ColumnRuleRow, FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
+import type { TargetCatalog } from "../../contracts/target.js";
 import { model as practiceModel, type ObjectDef } from "../../model/index.js";
 import { columnRuleRow } from "./column-rule-rows.js";
 import { proposeObjects, proposeTable } from "./match/index.js";
+import { reuseExistingColumns } from "./reuse-columns.js";
 import type { TargetTemplate } from "./templates/template.js";
 import { valueRowsFor } from "./value-rows.js";
 
 /**
  * The `map` stage's pure part: proposals for both hops, as mapping.yaml content. Every source
  * column gets a row (unmatched ones become custom properties), every row starts "proposed".
+ * With the org's `existing` tables, a model field that would get a new column reuses the org's
+ * own column for it when one fits (see reuseExistingColumns).
  */
-export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig): MappingFile {
+export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig, existing?: TargetCatalog): MappingFile {
   const objects: ObjectRow[] = [];
   const fields: FieldRow[] = [];
   const columnRules: ColumnRuleRow[] = [];
@@ -41,9 +45,10 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
       fields.push(p.field ? mappedRow(table.name, p.column, object, p.field, p.confidence, p.reasons, template) : customRow(table.name, p.column, object, p, template));
     }
   }
-  const values = valueRowsFor(fields, catalog, template);
+  const routed = existing ? reuseExistingColumns(fields, template, existing) : fields;
+  const values = valueRowsFor(routed, catalog, template);
   return {
-    version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields, rules: rules(config),
+    version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields: routed, rules: rules(config),
     ...(columnRules.length > 0 ? { columnRules } : {}),
     ...(values.length > 0 ? { values } : {}),
   };

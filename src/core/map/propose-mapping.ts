@@ -1,6 +1,7 @@
 import type { MappingFile } from "../../config/mapping-file.js";
 import type { AssistantConfig } from "../../config/assistant-config.js";
 import type { Issue } from "../../contracts/handover-error.js";
+import type { TargetCatalog } from "../../contracts/target.js";
 import { appendAudit, type AuditEntry } from "../../store/audit-log.js";
 import type { Context } from "../context.js";
 import { loadCatalog } from "../discover/catalog-file.js";
@@ -17,6 +18,8 @@ import { loadWorkspaceDictionary } from "./learn/dictionary-file.js";
 export interface ProposeOptions extends SampleOptions {
   /** false: don't ask the configured assistant this run (`map --no-assistant`). */
   readonly assistant?: boolean;
+  /** The org's tables the map lands in: model fields that would get a new column reuse a fitting one. */
+  readonly existing?: TargetCatalog;
 }
 
 export interface Proposal {
@@ -37,7 +40,7 @@ export async function proposeMapping(ctx: Context, o: ProposeOptions = {}, makeA
   const mode = sampleMode(config, o);
   const assistant = config && o.assistant !== false ? makeAssistant(config) : undefined;
   const catalog = await loadCatalog(ctx);
-  const learnedMap = applyDictionary(buildMapping(catalog, ctx.template, ctx.config), loadWorkspaceDictionary(ctx.ws), ctx.template);
+  const learnedMap = applyDictionary(buildMapping(catalog, ctx.template, ctx.config, o.existing), loadWorkspaceDictionary(ctx.ws), ctx.template);
   const audit: AuditEntry[] = learnedMap.learned.map((l) => ({
     actor: ctx.actor, operation: "map.propose.learned", sourceKey: l.source,
     outcome: `${l.model ?? "left out"} at ${l.confidence}${l.agreed ? " (the matcher agrees)" : ""}`,

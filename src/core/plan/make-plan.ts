@@ -12,8 +12,9 @@ import { planSchema } from "./schema-plan.js";
 import { checkCustomTables } from "./edition-limits.js";
 import { checkNotes } from "./note-check.js";
 import type { SchemaPlan, TargetCatalog } from "../../contracts/target.js";
-import { isHandoverError } from "../../contracts/handover-error.js";
 import { planFieldSecurity, withFieldSecurity } from "./field-security-plan.js";
+import { checkReusedColumns } from "./reused-columns.js";
+import { describeLandingTables } from "../map/describe-landing-tables.js";
 
 const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care", referring: "Referring Practice", other: "Other Practice" };
 
@@ -22,7 +23,8 @@ const roleNames: Readonly<Record<string, string>> = { primaryCare: "Primary Care
  * assembles the plan as data. Writes nothing to the target.
  */
 export async function makePlan(ctx: Context, mapping: MappingFile, catalog: SourceCatalog): Promise<Plan> {
-  const described = await describeExisting(ctx);
+  const described = await describeLandingTables(ctx);
+  checkReusedColumns(mapping, ctx.template, described);
   const map = compileMap(mapping, ctx.template);
   const { schema, unsecuredPhi } = secure(planSchema(mapping, ctx.template, described, catalog), mapping, ctx, described);
   // Refuse, before anything is written, a map the org's edition can't hold.
@@ -111,19 +113,6 @@ function secure(schema: SchemaPlan, mapping: MappingFile, ctx: Context, describe
   const columns = phiColumns.filter((c) => securable(c.table, c.name));
   const unsecuredPhi = phiColumns.filter((c) => !securable(c.table, c.name)).map((c) => ({ table: c.table, column: c.name }));
   return { schema: withFieldSecurity(schema, planFieldSecurity(columns, { profileName: access.profileName, teams: access.teams, users: access.users })), unsecuredPhi };
-}
-
-/** The written tables the target has; a custom table it lacks is planned, anything else missing is an error. */
-async function describeExisting(ctx: Context): Promise<TargetCatalog> {
-  const tables: TargetCatalog["tables"][number][] = [];
-  for (const name of ctx.template.tablesWritten) {
-    try {
-      tables.push(...(await ctx.target.describe([name])).tables);
-    } catch (error) {
-      if (!(isHandoverError(error) && error.code === "HO-TGT-005" && ctx.template.naming.isCustom(name))) throw error;
-    }
-  }
-  return { tables };
 }
 
 /** Staff members from the source's staff table, through the confirmed map's columns. */

@@ -34,6 +34,19 @@ interface RawAttribute {
   readonly IsValidForUpdate?: boolean;
   readonly CanBeSecuredForRead?: boolean;
   readonly IsSecured?: boolean;
+  readonly DisplayName?: Label;
+  readonly Description?: Label;
+}
+
+/** A localized label; the user's own language first (Learn: Label EntityType). */
+interface Label {
+  readonly UserLocalizedLabel?: { readonly Label?: string } | null;
+  readonly LocalizedLabels?: readonly { readonly Label?: string }[];
+}
+
+function labelText(label: Label | undefined): string | undefined {
+  const text = label?.UserLocalizedLabel?.Label ?? label?.LocalizedLabels?.[0]?.Label;
+  return text && text.trim().length > 0 ? text : undefined;
 }
 
 interface RawEntity {
@@ -85,6 +98,8 @@ export function toTable(raw: RawEntity, extras: Extras): TableMeta {
       validForUpdate: a.IsValidForUpdate !== false,
       ...(a.CanBeSecuredForRead !== undefined ? { securable: a.CanBeSecuredForRead } : {}),
       ...(a.IsSecured ? { secured: true } : {}),
+      ...(labelText(a.DisplayName) ? { label: labelText(a.DisplayName) } : {}),
+      ...(labelText(a.Description) ? { description: labelText(a.Description) } : {}),
     };
   });
   return {
@@ -168,7 +183,7 @@ export class MetadataCache {
           key: entityKey(name),
           select: ["LogicalName", "EntitySetName", "PrimaryIdAttribute", "PrimaryNameAttribute"],
           expand: [
-            { property: "Attributes", select: ["LogicalName", "AttributeType", "AttributeTypeName", "RequiredLevel", "IsCustomAttribute", "IsValidForCreate", "IsValidForUpdate", "CanBeSecuredForRead", "IsSecured"] },
+            { property: "Attributes", select: ["LogicalName", "AttributeType", "AttributeTypeName", "RequiredLevel", "IsCustomAttribute", "IsValidForCreate", "IsValidForUpdate", "CanBeSecuredForRead", "IsSecured", "DisplayName", "Description"] },
             { property: "Keys", select: ["LogicalName", "SchemaName", "KeyAttributes", "EntityKeyIndexStatus"] },
             { property: "ManyToOneRelationships", select: ["ReferencingAttribute", "ReferencedEntity", "ReferencingEntityNavigationPropertyName"] },
           ],

@@ -24,6 +24,8 @@ export interface FieldMeta {
   readonly nameField: boolean;
   readonly referenceTo: readonly string[];
   readonly relationshipName: string | null;
+  readonly label?: string;
+  readonly inlineHelpText?: string | null;
 }
 
 export interface ObjectMeta {
@@ -100,6 +102,7 @@ export class MetadataCache {
       name: f.name, type: f.type, length: f.length, nillable: f.nillable, createable: f.createable, updateable: f.updateable,
       defaultedOnCreate: f.defaultedOnCreate, unique: f.unique, externalId: f.externalId, custom: f.custom, nameField: f.nameField,
       referenceTo: f.referenceTo ?? [], relationshipName: f.relationshipName ?? null,
+      ...(f.label ? { label: f.label } : {}), ...(f.inlineHelpText ? { inlineHelpText: f.inlineHelpText } : {}),
     }));
     return { name: raw.name, keyPrefix: raw.keyPrefix, custom: raw.custom, fields };
   }
@@ -124,6 +127,8 @@ export function publicTable(meta: ObjectMeta): TargetTable {
     ...(f.type === "reference" ? { targets: f.referenceTo } : {}),
     validForCreate: f.createable,
     validForUpdate: f.updateable,
+    ...(f.label ? { label: f.label } : {}),
+    ...(f.inlineHelpText ? { description: f.inlineHelpText } : {}),
   }));
   const primaryName = meta.fields.find((f) => f.nameField)?.name ?? "Name";
   const keys = meta.fields.filter((f) => f.externalId && f.unique).map((f) => ({ name: f.name, columns: [f.name], active: true }));

@@ -64,7 +64,9 @@ export function mainDateField(object: ObjectDef): string | undefined {
  * `phraseTokens` are the field's name and synonym words, so a field whose own synonyms use the
  * object word ("office phone") isn't penalised for it.
  */
-export function tablePrior(columnTokens: readonly string[], own: ObjectDef, field: FieldDef, phraseTokens: ReadonlySet<string>): TablePrior | undefined {
+export function tablePrior(columnTokens: readonly string[], ownObject: ObjectDef, field: FieldDef, phraseTokens: ReadonlySet<string>): TablePrior | undefined {
+  const ownName = modelNameOf(ownObject);
+  const own = ownName === ownObject.name ? ownObject : { ...ownObject, name: ownName };
   const named = [...namedObjects(columnTokens)].filter((o) => o !== own.name || referencedObjects(own).has(o));
   if (field.type === "ref" && field.ref && named.includes(field.ref) && field.ref !== own.name) return { kind: "points-at", object: field.ref };
   const others = named.filter((o) => o !== own.name);
@@ -74,6 +76,17 @@ export function tablePrior(columnTokens: readonly string[], own: ObjectDef, fiel
   const rest = columnTokens.filter((t) => !dateWords.has(t) && objectWords().get(t) !== own.name);
   if (rest.length === 0 && columnTokens.some((t) => dateWords.has(t)) && mainDateField(own) === field.name) return { kind: "main-date" };
   return undefined;
+}
+
+/**
+ * The model object another schema's table stands for ("Patient" → patient), so a "pt_" column in
+ * a FHIR Patient table isn't read as naming another object; "contact_people" names one object.
+ * Model objects keep their own name.
+ */
+export function modelNameOf(object: ObjectDef): string {
+  if (model[object.name] === object) return object.name;
+  const named = [...new Set(normalizeName(object.name).flatMap((t) => objectWords().get(t) ?? []))];
+  return named.length === 1 ? (named[0] as string) : object.name;
 }
 
 /** Words for a prior, for reasons. */
