@@ -4,7 +4,7 @@ import type { Insertable } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { StagedRecordsTable } from "../../store/schema.js";
 import type { TableMap } from "../transform/compile-map.js";
-import { parseDateTime } from "../transform/parse-value.js";
+import { readInstant } from "../transform/parse-dates.js";
 
 export interface ExtractTableResult {
   readonly table: string;
@@ -77,7 +77,7 @@ export async function extractTable(store: Store, source: SourceConnector, table:
         continue;
       }
       seen.set(r.key, r.row);
-      const modified = modifiedColumn ? parseDateTime((r.values[modifiedColumn] ?? "").trim(), "MM/DD/YYYY")?.value ?? null : null;
+      const modified = modifiedColumn ? readInstant((r.values[modifiedColumn] ?? "").trim(), "MM/DD/YYYY") : null;
       const values = JSON.stringify(r.values);
       if (previous.get(r.key) === values) same.push({ key: r.key, file: r.file, row: r.row });
       rows.push({ source_table: table.table, source_key: r.key, file: r.file, row: r.row, values_json: values, modified_at: modified, extract_run: runId });

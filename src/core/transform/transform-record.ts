@@ -2,6 +2,8 @@ import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { LookupRef, TargetRow, TargetValue } from "../../contracts/target.js";
 import type { CompiledMap, ColumnRoute, TableMap } from "./compile-map.js";
 import { parseValue } from "./parse-value.js";
+import { decodeColumn } from "./decode-column.js";
+import { defaultConventions, type SourceConventions } from "./source-conventions.js";
 import type { TargetTemplate } from "../map/templates/template.js";
 import { handoverKey, sourceKey } from "./source-key.js";
 
@@ -57,6 +59,9 @@ export interface TransformContext {
   /** Where the primary practice lands (the template's primaryPractice). */
   readonly primaryPractice: TargetTemplate["primaryPractice"];
   readonly dateFormats: Readonly<Record<string, string>>;
+  /** Zone, phone region, other date formats and encoded columns of the source (the plan's);
+   * UTC, US and none when absent. */
+  readonly conventions?: SourceConventions;
   /** Staff source id → owner ref; undefined when neither the staff's user nor a fallback resolves;
    * null when the source has no such staff member. */
   ownerFor(staffId: string): LookupRef | undefined | null;
@@ -94,15 +99,30 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   const at = { file: record.file, row: record.row };
   let rejected: string | null = null;
 
+  const conventions = ctx.conventions ?? defaultConventions;
   for (const route of map.routes) {
     const raw = record.values[route.column] ?? "";
-    const parsed = parseValue(route.field, raw, ctx.dateFormats[`${record.table}.${route.column}`]);
-    if (!parsed.ok) {
-      issues.push(issue("HO-TRN-001", { ...at, field: route.column, type: parsed.expected }, route.field.required ? "error" : "warning"));
-      if (route.field.required) rejected ??= "HO-TRN-001";
-      if (route.landing.kind === "column") expect(expectations, route, raw, `left out: not a valid ${parsed.expected}`, null);
+    const severity = route.field.required ? "error" : "warning";
+    const column = `${record.table}.${route.column}`;
+    const encoded = conventions.encodedColumns[column];
+    const decoded = decodeColumn(record.values, route.column, encoded);
+    if (!decoded.ok) {
+      issues.push(issue("HO-TRN-011", { ...at, field: route.column, flag: encoded?.flagColumn ?? "", encoding: encoded?.encoding ?? "" }, severity));
+      if (route.field.required) rejected ??= "HO-TRN-011";
+      if (route.landing.kind === "column") expect(expectations, route, raw, `left out: not valid ${encoded?.encoding ?? "encoded"} text`, null);
       continue;
     }
+    const reading = { dateFormat: ctx.dateFormats[column], alsoAccepted: conventions.alsoAcceptedDateFormats, zone: conventions.timezone, country: conventions.defaultCountry };
+    const read = parseValue(route.field, decoded.text, reading);
+    if (!read.ok) {
+      const code = read.localTime?.kind === "nonexistent" ? "HO-TRN-010" : "HO-TRN-001";
+      issues.push(code === "HO-TRN-010" ? issue(code, { ...at, field: route.column, zone: conventions.timezone }, severity) : issue(code, { ...at, field: route.column, type: read.expected }, severity));
+      if (route.field.required) rejected ??= code;
+      if (route.landing.kind === "column") expect(expectations, route, raw, `left out: not a valid ${read.expected}`, null);
+      continue;
+    }
+    if (read.localTime?.kind === "ambiguous") issues.push(issue("HO-TRN-009", { ...at, field: route.column, zone: read.localTime.zone, offset: read.localTime.offset }, "warning"));
+    const parsed = decoded.change ? { ...read, change: read.change ? `${decoded.change}; ${read.change}` : decoded.change } : read;
     if (parsed.value === null && route.field.required) {
       issues.push(issue("HO-TRN-002", { ...at, field: route.column }));
       rejected ??= "HO-TRN-002";
