@@ -34,6 +34,11 @@ const codeSynonyms: Readonly<Record<string, Readonly<Record<string, string>>>> =
   preferredContactMethod: { text: "sms", "text message": "sms", call: "phone", letter: "mail" },
 };
 
+/** Postal codes of the source's country; a country not listed keeps its codes unchecked. */
+const postcodes: Readonly<Record<string, RegExp>> = {
+  US: /^\d{5}(?:-\d{4})?$/, AU: /^\d{4}$/, NZ: /^\d{4}$/, CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i, GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i,
+};
+
 const normalizeCode = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 const truthy = new Set(["y", "yes", "true", "t", "1", "active"]);
@@ -65,6 +70,8 @@ export function parseValue(field: FieldDef, raw: string, reading: ValueReading |
       return { ok: true, value: date.value, change: date.change, ...(date.ambiguous ? { localTime: { kind: "ambiguous", ...date.ambiguous } } : {}) };
     }
     case "int": {
+      const minutes = field.name === "durationMinutes" ? durationText(text) : null;
+      if (minutes !== null) return { ok: true, value: minutes, change: "duration text → minutes" };
       if (!/^-?\d+$/.test(text)) return { ok: false, expected: "whole number" };
       return { ok: true, value: Number(text), change: "text → number" };
     }
@@ -98,8 +105,19 @@ function parseText(field: FieldDef, text: string, trimmed: string | null, countr
   if (field.name === "email") {
     return emailPattern.test(text) ? { ok: true, value: text, change: trimmed } : { ok: false, expected: "email address" };
   }
+  if (field.name === "postalCode") {
+    const pattern = postcodes[country];
+    return !pattern || pattern.test(text) ? { ok: true, value: text, change: trimmed } : { ok: false, expected: `postal code (${country})` };
+  }
   if (field.name.startsWith("phone")) {
     return isValidPhone(text, country) ? { ok: true, value: text, change: trimmed } : { ok: false, expected: `phone number (${country} or international)` };
   }
   return { ok: true, value: text, change: trimmed };
+}
+
+/** "45 min", "1 hr 15 min", "2 hours" → minutes; null for anything else. */
+function durationText(text: string): number | null {
+  const m = /^(?:(\d+)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes))?$/i.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
 }

@@ -22,6 +22,8 @@ export interface SourceConventions {
   readonly alsoAcceptedDateFormats: readonly string[];
   /** Columns (`table.column`) whose values are encoded when another column of the row says so. */
   readonly encodedColumns: Readonly<Record<string, EncodedColumn>>;
+  /** Date columns (`table.column`) whose time of day is in another column of the row. */
+  readonly timeColumns?: Readonly<Record<string, string>>;
 }
 
 /** Used when neither handover.yaml nor a profile says (and for plans made before they were recorded). */
@@ -42,10 +44,12 @@ export function sourceConventions(source: HandoverConfig["source"]): SourceConve
   const [timezone, timezoneFrom] = pick(source.timezone, profile?.timezone, defaultConventions.timezone);
   const [defaultCountry, defaultCountryFrom] = pick(source.defaultCountry, profile?.defaultCountry, defaultConventions.defaultCountry);
   const encodedColumns: Record<string, EncodedColumn> = {};
+  const timeColumns: Record<string, string> = {};
   for (const [table, t] of Object.entries(profile?.tables ?? {})) {
     for (const [column, encoded] of Object.entries(t.encodedColumns ?? {})) encodedColumns[`${table}.${column}`] = encoded;
+    for (const [column, time] of Object.entries(t.timeColumns ?? {})) timeColumns[`${table}.${column}`] = time;
   }
-  return { timezone, timezoneFrom, defaultCountry, defaultCountryFrom, alsoAcceptedDateFormats: profile?.alsoAcceptedDateFormats ?? [], encodedColumns };
+  return { timezone, timezoneFrom, defaultCountry, defaultCountryFrom, alsoAcceptedDateFormats: profile?.alsoAcceptedDateFormats ?? [], encodedColumns, timeColumns };
 }
 
 const origin = (from: ConventionSource, setting: string): string =>

@@ -113,7 +113,7 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
       continue;
     }
     const reading = { dateFormat: ctx.dateFormats[column], alsoAccepted: conventions.alsoAcceptedDateFormats, zone: conventions.timezone, country: conventions.defaultCountry };
-    const read = parseValue(route.field, decoded.text, reading);
+    const read = parseValue(route.field, withTimeOfDay(record, route, conventions.timeColumns?.[column], decoded.text), reading);
     if (!read.ok) {
       const code = read.localTime?.kind === "nonexistent" ? "HO-TRN-010" : "HO-TRN-001";
       issues.push(code === "HO-TRN-010" ? issue(code, { ...at, field: route.column, zone: conventions.timezone }, severity) : issue(code, { ...at, field: route.column, type: read.expected }, severity));
@@ -203,6 +203,12 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   }
   const row: TargetRow = { table: map.targetTable, sourceKey: base.sourceKey, fields, lookups };
   return { ...base, status: "ok", planned: { row, createOnly, lookupSources }, issues, expectations };
+}
+
+/** A date-time field's date with the time of day the profile says another column holds. */
+function withTimeOfDay(record: StagedRecord, route: ColumnRoute, timeColumn: string | undefined, text: string): string {
+  const time = timeColumn && route.field.type === "dateTime" ? (record.values[timeColumn] ?? "").trim() : "";
+  return time && text.trim() ? `${text.trim()} ${time}` : text;
 }
 
 /** A record whose end precedes its start keeps its start; the end is left out and flagged. */

@@ -46,6 +46,8 @@ export interface ProfileTable {
    * conventionally named for it (LastModified, ModifiedDate, updated_at…) is used when there is one.
    */
   readonly modifiedColumn?: string;
+  /** Date columns whose time of day is in another column (Date → Time: "11/06/2024" + "9:30 am"). */
+  readonly timeColumns?: Readonly<Record<string, string>>;
   /** Columns whose value is encoded (base64 UTF-8) when the row's flag column says so. */
   readonly encodedColumns?: Readonly<Record<string, EncodedColumn>>;
 }

@@ -66,6 +66,7 @@ export const clinicProfile: VendorProfile = {
         { column: "Clinic ID", table: "clinics", tableColumn: "Clinic ID" },
       ],
       dateFormats: { Date: "DD/MM/YYYY", Created: stamp, "Last Updated": stamp },
+      timeColumns: { Date: "Time" },
     },
     notes: {
       file: "Notes.csv",
