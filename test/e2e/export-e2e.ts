@@ -35,7 +35,7 @@ export interface Migration {
   readonly planText: string;
   readonly verify: Verified;
   /** Rows the reviewer decided by hand after `--accept-above 0.8`: source, proposal, decision. */
-  readonly decided: readonly { source: string; model: string | null; decision: Decision }[];
+  readonly decided: readonly { source: string; model: string | null; decision: Decision | "changed" }[];
   readonly rollback: { deleted: number; failed: number; residue: number };
   /** The target's rows after run (before rollback), by table. */
   readonly snapshot: Record<string, Record<string, unknown>[]>;
@@ -52,6 +52,8 @@ export interface MigrateOptions {
   readonly configure?: (config: Record<string, unknown>) => void;
   /** Rows a reviewer rejects although the bulk review confirmed them (read from mapping.yaml). */
   readonly unconfirm?: (row: FieldRow) => boolean;
+  /** Rows a reviewer points at another field, editing mapping.yaml (model and target): confirmed. */
+  readonly amend?: (row: FieldRow) => { readonly model: string; readonly target: string } | undefined;
   /** The reviewer's call on each row left proposed, shown lowest confidence first. */
   readonly decide: (row: FieldRow) => Decision;
 }
@@ -90,15 +92,18 @@ export async function migrateExport(o: MigrateOptions): Promise<Migration> {
   // then each proposed row in the terminal review, lowest confidence first.
   const mappingFile = join(ws, "mapping.yaml");
   let mapping = parse(readFileSync(mappingFile, "utf8")) as MappingFile;
-  const decided: { source: string; model: string | null; decision: Decision }[] = [];
-  if (o.unconfirm) {
-    mapping = { ...mapping, fields: mapping.fields.map((f) => {
-      if (f.status !== "confirmed" || !o.unconfirm!(f)) return f;
-      decided.push({ source: f.source, model: f.model, decision: "r" });
-      return { ...f, status: "rejected" as const };
-    }) };
-    writeFileSync(mappingFile, stringify(mapping, { lineWidth: 0 }));
-  }
+  const decided: { source: string; model: string | null; decision: Decision | "changed" }[] = [];
+  mapping = { ...mapping, fields: mapping.fields.map((f): FieldRow => {
+    const amended = f.status !== "rejected" ? o.amend?.(f) : undefined;
+    if (amended) {
+      decided.push({ source: f.source, model: f.model, decision: "changed" });
+      return { ...f, ...amended, status: "confirmed", reasons: [...f.reasons, "changed by the reviewer in mapping.yaml"] };
+    }
+    if (f.status !== "confirmed" || !o.unconfirm?.(f)) return f;
+    decided.push({ source: f.source, model: f.model, decision: "r" });
+    return { ...f, status: "rejected" };
+  }) };
+  writeFileSync(mappingFile, stringify(mapping, { lineWidth: 0 }));
   const queue = reviewQueue(mapping);
   const answers = queue.map((row) => o.decide(row));
   queue.forEach((row, k) => decided.push({ source: row.source, model: row.model, decision: answers[k]! }));
@@ -184,8 +189,9 @@ export function assertDirtCaught(r: Reconciliation, dirt: readonly PlantedDirt[]
     if (conventions.has(d.kind)) continue;
     const where = `${d.kind} at ${d.table} row ${d.row ?? d.rows?.join("/")} (${d.column ?? ""})`;
     const hits = d.table && d.row ? at(r, d.table, d.row) : { flags: [], exceptions: [] };
+    // A rejection by the loader for a missing parent (HO-LOD-001) may name no field.
     const flagged = (codes: readonly string[]) => hits.flags.some((f) => codes.includes(f.code) && f.field === d.column) ||
-      hits.exceptions.some((e) => e.status === "rejected" && codes.includes(e.reason ?? "") && e.field === d.column);
+      hits.exceptions.some((e) => e.status === "rejected" && codes.includes(e.reason ?? "") && (e.field === d.column || (e.reason === "HO-LOD-001" && e.field === null)));
     const rejected = hits.exceptions.some((e) => e.status === "rejected");
     if (d.table && unmapped(d.table)) {
       // The model has no object for the table: the whole table is skipped by rule table-not-mapped.

@@ -18,7 +18,10 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 
 /** Small vocabularies: source spellings → the model's codes. Value maps come with issue 6. */
 const codeSynonyms: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  sex: { m: "male", male: "male", f: "female", female: "female", u: "unknown", unknown: "unknown", o: "other", other: "other", x: "other" },
+  sex: {
+    m: "male", male: "male", f: "female", female: "female", u: "unknown", unknown: "unknown", o: "other", other: "other", x: "other",
+    "non-binary": "other", nonbinary: "other", "prefer not to say": "unknown", "not stated": "unknown",
+  },
   // A patient's status and an appointment's share the name; each field keeps only its own codes.
   status: {
     a: "active", active: "active", i: "inactive", inactive: "inactive", archived: "inactive", d: "deceased", deceased: "deceased",
@@ -29,7 +32,10 @@ const codeSynonyms: Readonly<Record<string, Readonly<Record<string, string>>>> =
     "x-ray": "imaging", xray: "imaging", "x-ray bwx": "imaging", "x-ray pano": "imaging", "x-ray fmx": "imaging", "intraoral photo": "imaging",
     photo: "imaging", "consent form": "consent", "referral letter": "other", letter: "other",
   },
-  role: { primary: "primaryCare", "referring practice": "referring" },
+  role: {
+    primary: "primaryCare", "primary care": "primaryCare", "home clinic": "primaryCare", "referring practice": "referring",
+    "referred from": "referring", "also attends": "other",
+  },
   paymentStatus: { unpaid: "pending", declined: "failed" },
   preferredContactMethod: { text: "sms", "text message": "sms", call: "phone", letter: "mail" },
 };
@@ -72,6 +78,8 @@ export function parseValue(field: FieldDef, raw: string, reading: ValueReading |
     case "int": {
       const minutes = field.name === "durationMinutes" ? durationText(text) : null;
       if (minutes !== null) return { ok: true, value: minutes, change: "duration text → minutes" };
+      const bytes = field.name === "sizeBytes" ? sizeText(text) : null;
+      if (bytes !== null) return { ok: true, value: bytes, change: "size text → bytes (to the precision shown)" };
       if (!/^-?\d+$/.test(text)) return { ok: false, expected: "whole number" };
       return { ok: true, value: Number(text), change: "text → number" };
     }
@@ -120,4 +128,12 @@ function durationText(text: string): number | null {
   const m = /^(?:(\d+)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes))?$/i.exec(text);
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
   return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+}
+
+const units: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** "812 B", "4.7 KB", "26.0 MB" (1 KB = 1,024 B) → bytes, rounded; null for anything else. */
+function sizeText(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)$/i.exec(text);
+  return m ? Math.round(Number(m[1]) * units[m[2]!.toLowerCase()]!) : null;
 }
