@@ -67,7 +67,7 @@ function parseYaml<S extends z.ZodType>(path: string, name: string, schema: S): 
     // A check that names its own catalogued code (a time zone, a country) is reported with it.
     for (const i of result.error.issues) {
       const code: unknown = i.code === "custom" ? i.params?.["code"] : undefined;
-      if (typeof code === "string") throw new HandoverError(code as ErrorCode, { file: name, field: i.path.join("."), value: String(valueAt(raw, i.path)) });
+      if (typeof code === "string") throw new HandoverError(code as ErrorCode, { file: name, field: i.path.join("."), name: String(valueAt(raw, i.path)) });
     }
     const problems = result.error.issues
       .slice(0, 5)

@@ -25,12 +25,12 @@ export const configErrors = defineErrors({
   },
   "HO-CFG-006": {
     category: "config",
-    message: "{file} {field}: '{value}' is not an IANA time zone.",
+    message: "{file} {field}: '{name}' is not an IANA time zone.",
     hint: "Use the zone's IANA name, e.g. Australia/Sydney, America/Chicago or UTC.",
   },
   "HO-CFG-007": {
     category: "config",
-    message: "{file} {field}: '{value}' is not an ISO 3166 alpha-2 country code with a known phone numbering plan.",
+    message: "{file} {field}: '{name}' is not an ISO 3166 alpha-2 country code with a known phone numbering plan.",
     hint: "Use the two capital letters of the country, e.g. AU, US, GB, NZ.",
   },
 });
