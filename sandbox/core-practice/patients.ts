@@ -126,7 +126,7 @@ export function writePatients(rng: Rng, path: string, count: number, officeIds: 
       } else if (!twin) {
         planted = plantValueDirt(rng, fields, key, birth, first, last, inactive, providers.length);
       }
-      if (!planted && referral?.variant) {
+      if (!planted && !malformed && referral?.variant) {
         const { text, canonical } = referral;
         planted = (row) => ({ kind: "name-variant", table, key, row, column: "ref_practice_nm", value: text, canonical });
       }

@@ -1,3 +1,5 @@
+import { isSupportedCountry } from "libphonenumber-js/max";
+import { IANAZone } from "luxon";
 import { z } from "zod";
 import { assistantConfigSchema } from "./assistant-config.js";
 
@@ -59,6 +61,17 @@ const salesforceTarget = z.object({
 /** Prefix of every source key we write to the target (hc_sourcekey = prefix:table:id). */
 const keyPrefix = (fallback: string) => z.string().regex(/^[a-z0-9-]+$/).default(fallback);
 
+/**
+ * How the source writes what its values don't say. A bad value is refused with its own code
+ * (`params.code`, thrown by loadConfig), not the generic HO-CFG-002.
+ */
+const conventions = {
+  /** IANA zone of local times written without an offset (default: the profile's, else UTC). */
+  timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: "not an IANA time zone", params: { code: "HO-CFG-006" } }).optional(),
+  /** ISO 3166 alpha-2 region of phone numbers written without +country (default: the profile's, else US). */
+  defaultCountry: z.string().refine((code) => /^[A-Z]{2}$/.test(code) && isSupportedCountry(code), { message: "not an ISO 3166 alpha-2 country code", params: { code: "HO-CFG-007" } }).optional(),
+};
+
 /** A folder (or zip) of export files, read with a vendor profile as a hint. */
 const exportSource = z.object({
   kind: z.literal("export"),
@@ -66,6 +79,7 @@ const exportSource = z.object({
   /** Folder of export files, relative to the workspace. */
   path: z.string().min(1),
   keyPrefix: keyPrefix("vp"),
+  ...conventions,
 });
 
 /** PracticeHub's REST API: the global base URL (the account's region is looked up from it); the
@@ -78,6 +92,7 @@ const practiceHubSource = z.object({
   ratePerSecond: z.number().positive().max(100).default(1),
   pageSize: z.number().int().min(1).max(500).default(100),
   keyPrefix: keyPrefix("ph"),
+  ...conventions,
 });
 
 /** FHIR R4 NDJSON files (a Bulk Data export already downloaded), relative to the workspace. */
@@ -85,6 +100,7 @@ const fhirSource = z.object({
   kind: z.literal("fhir"),
   path: z.string().min(1),
   keyPrefix: keyPrefix("fhir"),
+  ...conventions,
 });
 
 /** A FHIR server's Bulk Data export, with SMART Backend Services auth (a JWT signed with the
@@ -98,6 +114,7 @@ const fhirBulkSource = z.object({
   kid: z.string().min(1).optional(),
   types: z.array(z.string().regex(/^[A-Z][A-Za-z]+$/)).optional(),
   keyPrefix: keyPrefix("fhir"),
+  ...conventions,
 });
 
 export const handoverConfigSchema = z.object({

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import type { z } from "zod";
 import { HandoverError } from "../contracts/handover-error.js";
+import type { ErrorCode } from "../contracts/errors/index.js";
 import { handoverConfigSchema, type HandoverConfig } from "./handover-config.js";
 import { mappingFileSchema, type MappingFile } from "./mapping-file.js";
 
@@ -65,6 +66,11 @@ function parseYaml<S extends z.ZodType>(path: string, name: string, schema: S): 
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
+    // A check that names its own catalogued code (a time zone, a country) is reported with it.
+    for (const i of result.error.issues) {
+      const code: unknown = i.code === "custom" ? i.params?.["code"] : undefined;
+      if (typeof code === "string") throw new HandoverError(code as ErrorCode, { file: name, field: i.path.join("."), name: String(valueAt(raw, i.path)) });
+    }
     const problems = result.error.issues
       .slice(0, 5)
       .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
@@ -72,4 +78,9 @@ function parseYaml<S extends z.ZodType>(path: string, name: string, schema: S): 
     throw new HandoverError("HO-CFG-002", { file: name, problems });
   }
   return result.data;
+}
+
+/** The value at `path` in parsed YAML (for a message naming what was refused). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined), raw);
 }

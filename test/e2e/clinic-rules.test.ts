@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse as parseCsv } from "csv-parse/sync";
+import { DateTime } from "luxon";
 import { parse } from "yaml";
 import { generateClinicExport } from "../../sandbox/clinic/index.js";
 import { startDataverseSandbox } from "../../sandbox/dataverse/index.js";
@@ -103,7 +104,7 @@ test("the clinic export's Full Name lands split into first and last names, Date 
     }
     assert.ok(plain > 50 && reversed > 0, `${plain} "First Last" and ${reversed} "Last, First" names checked`);
 
-    // A booking's date and its 12-hour time became one start (the export's local time, read as UTC).
+    // A booking's date and its 12-hour time became one start: the clinic's Sydney local time, as UTC.
     const activities = new Map(snap.appointment!.filter((a) => a.hc_sourcekey).map((a) => [String(a.hc_sourcekey).split(":").at(-1), a]));
     const bookings = readCsv(join(exportDir, "Bookings.csv"), ";");
     let timed = 0;
@@ -113,8 +114,8 @@ test("the clinic export's Full Name lands split into first and last names, Date 
       const time = /^(\d{1,2}):(\d{2}) (am|pm)$/.exec(booking.Time ?? "");
       if (!activity || !date || !time) continue;
       const hour = (Number(time[1]) % 12) + (time[3] === "pm" ? 12 : 0);
-      const expected = `${date[3]}-${date[2]}-${date[1]}T${String(hour).padStart(2, "0")}:${time[2]}:00Z`;
-      assert.equal(Date.parse(String(activity.scheduledstart)), Date.parse(expected), `booking ${booking["Booking ID"]}`);
+      const local = DateTime.fromObject({ year: Number(date[3]), month: Number(date[2]), day: Number(date[1]), hour, minute: Number(time[2]) }, { zone: "Australia/Sydney" });
+      assert.equal(Date.parse(String(activity.scheduledstart)), local.toMillis(), `booking ${booking["Booking ID"]}`);
       timed += 1;
     }
     assert.ok(timed > 50, `${timed} bookings checked`);

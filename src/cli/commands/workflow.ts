@@ -6,6 +6,7 @@ import { openContext, type Context } from "../../core/context.js";
 import { discoverSource, loadCatalog } from "../../core/discover/catalog-file.js";
 import { assertConfirmed, loadPlan, savePlan } from "../../core/map/confirmation.js";
 import { makePlan } from "../../core/plan/make-plan.js";
+import { defaultConventions, describeConventions } from "../../core/transform/source-conventions.js";
 import { writePlanReport } from "../../core/report/plan-report.js";
 import { rollback } from "../../core/rollback/rollback.js";
 import { executeRun, type RunProgress } from "../../core/run/execute-run.js";
@@ -119,6 +120,7 @@ export function registerWorkflow(program: Command): void {
       out.line(`Schema to create: ${plan.schema.columns.length} column(s), ${plan.schema.keys.length} key(s)`);
       out.line(`Owners: ${plan.owners.counts.matched} matched, ${plan.owners.counts.unmatched} unmatched, ${plan.owners.counts.inactive} inactive` +
         (plan.owners.fallback ? ` → fallback ${plan.owners.fallback.active ? "" : "(NOT an active CRM user) "}${plan.owners.fallback.email}` : " (no fallback owner confirmed)"));
+      out.line(`Source: ${describeConventions(plan.conventions ?? defaultConventions)}`);
       out.line(`Custom tables: ${plan.customTables.total} after this migration (${plan.customTables.existing} in the org + ${plan.customTables.planned} new); ${plan.customTables.edition} allows ${plan.customTables.limit ?? "any number"}`);
       if (plan.requests) out.line(`API requests: about ${plan.requests.requests.toLocaleString("en-US")} (${(plan.requests.share * 100).toFixed(1)}% of the ${plan.requests.entitlement.toLocaleString("en-US")} allowed per 24 h), ${plan.requests.httpRequests.toLocaleString("en-US")} HTTP calls`);
       if (plan.schema.securityProfiles?.length) {
@@ -134,7 +136,7 @@ export function registerWorkflow(program: Command): void {
       }
       for (const c of plan.counts) out.line(`  ${c.table.padEnd(20)} ${String(c.rows).padStart(8)} → ${c.object} → ${c.target ?? "(resolved)"}`);
       out.line(`Reports: ${reports.join(", ")}`);
-      out.result({ plan: { mapHash: plan.mapHash, order: plan.order, schema: plan.schema, owners: plan.owners.counts }, reports });
+      out.result({ plan: { mapHash: plan.mapHash, order: plan.order, schema: plan.schema, owners: plan.owners.counts, conventions: plan.conventions }, reports });
     }));
 
   for (const kind of ["sample", "run"] as const) {

@@ -33,4 +33,14 @@ export const configErrors = defineErrors({
     message: "Sample values can't be sent to the matching assistant: {reason}.",
     hint: "Set options.assistant.allowSamples: true in handover.yaml to let a run opt in, or run 'handover map' without --assistant-samples.",
   },
+  "HO-CFG-006": {
+    category: "config",
+    message: "{file} {field}: '{name}' is not an IANA time zone.",
+    hint: "Use the zone's IANA name, e.g. Australia/Sydney, America/Chicago or UTC.",
+  },
+  "HO-CFG-007": {
+    category: "config",
+    message: "{file} {field}: '{name}' is not an ISO 3166 alpha-2 country code with a known phone numbering plan.",
+    hint: "Use the two capital letters of the country, e.g. AU, US, GB, NZ.",
+  },
 });

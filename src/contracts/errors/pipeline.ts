@@ -91,6 +91,19 @@ export const pipelineErrors = defineErrors({
     category: "data",
     message: "{file} row {row} field '{field}': the date has no time beside it; the date-time is set to midnight and the record is flagged.",
   },
+  "HO-TRN-009": {
+    category: "data",
+    message: "{file} row {row} field '{field}': that local time happened twice in {zone} (clocks went back); read as the first ({offset}) and flagged.",
+  },
+  "HO-TRN-010": {
+    category: "data",
+    message: "{file} row {row} field '{field}': that local time never happened in {zone} (clocks went forward); the value is left out (a required one rejects the record).",
+    hint: "If the source's local times are in another zone, set source.timezone in handover.yaml.",
+  },
+  "HO-TRN-011": {
+    category: "data",
+    message: "{file} row {row} field '{field}': '{flag}' marks it as {encoding}, but it does not decode to text; the value is left out (a required one rejects the record).",
+  },
   "HO-LOD-001": {
     category: "data",
     message: "{table} record from {file} row {row} depends on {dependency} record '{ref}', which was not loaded; the record is rejected.",

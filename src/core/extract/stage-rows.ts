@@ -8,7 +8,7 @@ import type { Insertable, Transaction } from "kysely";
 import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { Database, StagedRecordsTable } from "../../store/schema.js";
 import type { TableMap } from "../transform/compile-map.js";
-import { parseDateTime } from "../transform/parse-value.js";
+import { readInstant } from "../transform/parse-dates.js";
 import { landedIn } from "./landed.js";
 
 export interface PendingRow {
@@ -73,7 +73,7 @@ async function stageChunk(trx: Transaction<Database>, ctx: StageContext, batch: 
       continue;
     }
     seen.set(r.key, r.row);
-    const modified = modifiedColumn ? parseDateTime((r.values[modifiedColumn] ?? "").trim(), "MM/DD/YYYY")?.value ?? null : null;
+    const modified = modifiedColumn ? readInstant((r.values[modifiedColumn] ?? "").trim(), "MM/DD/YYYY") : null;
     const values = JSON.stringify(r.values);
     if (previous.get(r.key) === values) same.push(r);
     rows.push({ source_table: table.table, source_key: r.key, file: r.file, row: r.row, values_json: values, modified_at: modified, extract_run: runId });

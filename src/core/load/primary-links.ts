@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { CompiledMap } from "../transform/compile-map.js";
-import { parseDateTime } from "../transform/parse-value.js";
+import { readInstant } from "../transform/parse-dates.js";
 import type { PrimaryLink } from "../transform/derive-links.js";
 
 /** For a page of records: the primary link of each patient, or which links are primary. */
@@ -68,7 +68,7 @@ export async function computePrimaryLinks(store: Store, map: CompiledMap, runId:
       const values = JSON.parse(r.values_json) as Record<string, string>;
       const practice = (values[practiceCol] ?? "").trim();
       if (!patient || !practiceIds.has(practice)) continue;
-      const modified = modifiedCol ? parseDateTime((values[modifiedCol] ?? "").trim(), "MM/DD/YYYY")?.value ?? "" : "";
+      const modified = modifiedCol ? readInstant((values[modifiedCol] ?? "").trim(), "MM/DD/YYYY") ?? "" : "";
       const better = !current.best || modified > current.best.modified || (modified === current.best.modified && compareIds(r.source_key, current.best.link) > 0);
       if (better) current.best = { link: r.source_key, practice, modified };
     }

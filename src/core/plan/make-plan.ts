@@ -5,6 +5,7 @@ import { compileMap } from "../transform/compile-map.js";
 import { ruleFieldRows } from "../map/column-rule-rows.js";
 import { unaffiliatedName } from "../transform/derive-links.js";
 import { handoverKey } from "../transform/source-key.js";
+import { sourceConventions } from "../transform/source-conventions.js";
 import { loadOrder } from "./load-order.js";
 import { reconcileOwners, type StaffMember } from "./owners.js";
 import type { HandoverRow, Plan } from "./plan.js";
@@ -91,6 +92,7 @@ export async function makePlan(ctx: Context, mapping: MappingFile, catalog: Sour
     requests,
     unsecuredPhi,
     dateFormats,
+    conventions: sourceConventions(ctx.config.source),
     notes,
     unwritableColumns,
   };

@@ -3,6 +3,7 @@ import type { CustomTableNeed } from "./edition-limits.js";
 import type { LoadOrder } from "./load-order.js";
 import type { NotePlan } from "./note-check.js";
 import type { OwnerReconciliation } from "./owners.js";
+import type { SourceConventions } from "../transform/source-conventions.js";
 
 /** A row Handover adds to the target itself (default account, connection roles). */
 export interface HandoverRow {
@@ -35,6 +36,9 @@ export interface Plan {
   readonly unsecuredPhi: readonly { readonly table: string; readonly column: string }[];
   /** Declared date formats of source columns, keyed `table.column` (from the vendor profile). */
   readonly dateFormats: Readonly<Record<string, string>>;
+  /** The zone local times are read in, the phone region, other accepted date formats and encoded
+   * columns, and where each came from (absent in plans made before they were recorded). */
+  readonly conventions?: SourceConventions;
   /** Source tables that land as notes: texts that will be split, files over the upload limit,
    * files the rows name but the source lacks — known before anything is written. */
   readonly notes: readonly NotePlan[];

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Context } from "../context.js";
 import type { Plan } from "../plan/plan.js";
 import { htmlPage } from "./html-page.js";
+import { defaultConventions, describeConventions } from "../transform/source-conventions.js";
 import { csvCell, reportDir, writePrivate } from "./report-files.js";
 
 /** plan.json, plan.html and the owner reconciliation (owners.csv) under .handover/reports/plan/. */
@@ -16,6 +17,7 @@ export function writePlanReport(ctx: Context, plan: Plan): string[] {
      ["Owners", `${plan.owners.counts.matched} matched, ${plan.owners.counts.unmatched} unmatched, ${plan.owners.counts.inactive} inactive`],
      ["Custom tables", `${plan.customTables.total} after this migration (${plan.customTables.existing} in the org + ${plan.customTables.planned} new); limit ${plan.customTables.limit ?? "none"}`],
      ["API requests (estimate)", plan.requests ? `${plan.requests.requests} of ${plan.requests.entitlement} per 24 h (${(plan.requests.share * 100).toFixed(1)}%); ${plan.requests.httpRequests} HTTP calls; ${Object.entries(plan.requests.breakdown).map(([k, v]) => `${k} ${v}`).join(", ")}` : "not known for this target"],
+     ["Source conventions", describeConventions(plan.conventions ?? defaultConventions)],
      ["Fallback owner", plan.owners.fallback ? `${plan.owners.fallback.email}${plan.owners.fallback.active ? "" : " (not an active CRM user!)"}` : "none confirmed"]],
     [
       { title: "Record counts", columns: ["source table", "rows", "model object", "target table"], rows: plan.counts.map((c) => [c.table, c.rows, c.object, c.target ?? "(resolved to users)"]) },

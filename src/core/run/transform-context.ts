@@ -16,6 +16,7 @@ export function transformContext(ctx: Context, map: CompiledMap, plan: Plan, map
     prefix: ctx.config.source.keyPrefix,
     primaryPractice: ctx.template.primaryPractice,
     dateFormats: plan.dateFormats,
+    ...(plan.conventions ? { conventions: plan.conventions } : {}),
     ownerFor: (staffId) => (owners.has(staffId) ? user(owners.get(staffId)) : null),
     fallbackOwner: user(fallbackId),
     columnLimit: (table, column) => plan.columnLimits[table]?.[column],

@@ -44,3 +44,18 @@ test("date-times without a zone are read as UTC and written without milliseconds
   assert.deepEqual(parseValue(f("patient.createdAt"), "2021-03-04 09:15:00"), { ok: true, value: "2021-03-04T09:15:00Z", change: "date-time (no zone, read as UTC)" });
   assert.deepEqual(parseValue(f("patient.createdAt"), "03/04/2021 9:15", "MM/DD/YYYY"), { ok: true, value: "2021-03-04T09:15:00Z", change: "date-time (no zone, read as UTC)" });
 });
+
+test("phones and postcodes follow the source's country; durations, sizes and status words as exports print them", () => {
+  assert.deepEqual(parseValue(f("patient.phoneMobile"), "0491 570 156", { country: "AU" }), { ok: true, value: "0491 570 156", change: null });
+  assert.deepEqual(parseValue(f("patient.phoneMobile"), "0491 570 156"), { ok: false, expected: "phone number (US or international)" });
+  assert.equal(parseValue(f("patient.postalCode"), "2042", { country: "AU" }).ok, true);
+  assert.equal(parseValue(f("patient.postalCode"), "820", { country: "AU" }).ok, false, "a Darwin postcode that lost its leading zero");
+  assert.equal(parseValue(f("patient.postalCode"), "90210-1234").ok, true);
+  assert.equal(parseValue(f("patient.postalCode"), "9021O").ok, false);
+  assert.equal(parseValue(f("patient.postalCode"), "SW1A 1AA", { country: "DE" }).ok, true, "a country without a known pattern keeps its codes");
+  assert.deepEqual(parseValue(f("appointment.durationMinutes"), "1 hr 15 min"), { ok: true, value: 75, change: "duration text → minutes" });
+  assert.equal((parseValue(f("document.sizeBytes"), "4.7 KB") as { value: number }).value, 4813);
+  assert.deepEqual(parseValue(f("document.sizeBytes"), "812 B"), { ok: true, value: 812, change: "size text → bytes (to the precision shown)" });
+  assert.deepEqual(parseValue(f("appointment.status"), "Broken"), { ok: true, value: "noShow", change: "code → noShow" });
+  assert.deepEqual(parseValue(f("patient.status"), "Archived"), { ok: true, value: "inactive", change: "code → inactive" });
+});

@@ -1,21 +1,48 @@
 import type { FieldDef } from "../../model/types.js";
+import { parseDate, parseDateTime, type DateReading } from "./parse-dates.js";
+import { isValidPhone } from "./parse-phone.js";
+
+export { parseDate, parseDateTime } from "./parse-dates.js";
 
 export type ModelValue = string | number | boolean;
 
 /** What parsing one raw source value gave: a model value and the change made, or why it failed. */
 export type Parsed =
-  | { readonly ok: true; readonly value: ModelValue | null; readonly change: string | null }
-  | { readonly ok: false; readonly expected: string };
+  | { readonly ok: true; readonly value: ModelValue | null; readonly change: string | null; readonly localTime?: LocalTimeNote }
+  | { readonly ok: false; readonly expected: string; readonly localTime?: LocalTimeNote };
+
+/** A local time the source's zone had twice (read as the first) or never. */
+export type LocalTimeNote = { readonly kind: "ambiguous"; readonly zone: string; readonly offset: string } | { readonly kind: "nonexistent"; readonly zone: string };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 
 /** Small vocabularies: source spellings → the model's codes. Value maps come with issue 6. */
 const codeSynonyms: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  sex: { m: "male", male: "male", f: "female", female: "female", u: "unknown", unknown: "unknown", o: "other", other: "other", x: "other" },
-  status: { a: "active", active: "active", i: "inactive", inactive: "inactive", d: "deceased", deceased: "deceased" },
-  role: { primary: "primaryCare", "referring practice": "referring" },
+  sex: {
+    m: "male", male: "male", f: "female", female: "female", u: "unknown", unknown: "unknown", o: "other", other: "other", x: "other",
+    "non-binary": "other", nonbinary: "other", "prefer not to say": "unknown", "not stated": "unknown",
+  },
+  // A patient's status and an appointment's share the name; each field keeps only its own codes.
+  status: {
+    a: "active", active: "active", i: "inactive", inactive: "inactive", archived: "inactive", d: "deceased", deceased: "deceased",
+    sched: "scheduled", booked: "scheduled", conf: "confirmed", complete: "completed", canceled: "cancelled",
+    broken: "noShow", dna: "noShow", "did not attend": "noShow", "no show": "noShow", "failed": "noShow",
+  },
+  category: {
+    "x-ray": "imaging", xray: "imaging", "x-ray bwx": "imaging", "x-ray pano": "imaging", "x-ray fmx": "imaging", "intraoral photo": "imaging",
+    photo: "imaging", "consent form": "consent", "referral letter": "other", letter: "other",
+  },
+  role: {
+    primary: "primaryCare", "primary care": "primaryCare", "home clinic": "primaryCare", "referring practice": "referring",
+    "referred from": "referring", "also attends": "other",
+  },
   paymentStatus: { unpaid: "pending", declined: "failed" },
   preferredContactMethod: { text: "sms", "text message": "sms", call: "phone", letter: "mail" },
+};
+
+/** Postal codes of the source's country; a country not listed keeps its codes unchecked. */
+const postcodes: Readonly<Record<string, RegExp>> = {
+  US: /^\d{5}(?:-\d{4})?$/, AU: /^\d{4}$/, NZ: /^\d{4}$/, CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i, GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i,
 };
 
 const normalizeCode = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -23,33 +50,45 @@ const normalizeCode = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g,
 const truthy = new Set(["y", "yes", "true", "t", "1", "active"]);
 const falsy = new Set(["n", "no", "false", "f", "0", "inactive"]);
 
+/** How one column's values are read: its declared date format and the source's conventions. */
+export interface ValueReading extends DateReading {
+  /** Region of national phone numbers (ISO 3166 alpha-2); US when absent. */
+  readonly country?: string;
+}
+
 /**
  * Turns a raw source string into the model's value for `field`. Empty text is null (not an
- * error). Dates follow `dateFormat` (e.g. "MM/DD/YYYY") or ISO.
+ * error). Dates follow the column's declared format, the profile's other accepted formats, or
+ * ISO; local times are read in `reading.zone`. A string `reading` is the declared date format.
  *
  * @example parseValue(birthDateField, "04/07/1985", "MM/DD/YYYY") → { ok: true, value: "1985-04-07", change: "date MM/DD/YYYY → ISO" }
  */
-export function parseValue(field: FieldDef, raw: string, dateFormat?: string): Parsed {
+export function parseValue(field: FieldDef, raw: string, reading: ValueReading | string = {}): Parsed {
+  const r: ValueReading = typeof reading === "string" ? { dateFormat: reading } : reading;
   const text = raw.trim();
   if (text === "") return { ok: true, value: null, change: null };
   const trimmed = text !== raw ? "trimmed" : null;
   switch (field.type) {
-    case "date": {
-      const date = parseDate(text, dateFormat);
-      return date ? { ok: true, value: date.value, change: date.change } : { ok: false, expected: `date (${dateFormat ?? "YYYY-MM-DD"})` };
-    }
+    case "date":
     case "dateTime": {
-      const dt = parseDateTime(text, dateFormat);
-      return dt ? { ok: true, value: dt.value, change: dt.change } : { ok: false, expected: "date-time" };
+      const date = field.type === "date" ? parseDate(text, r) : parseDateTime(text, r);
+      if (!date.ok) return { ok: false, expected: date.expected, ...(date.nonexistent ? { localTime: { kind: "nonexistent", zone: date.nonexistent.zone } } : {}) };
+      return { ok: true, value: date.value, change: date.change, ...(date.ambiguous ? { localTime: { kind: "ambiguous", ...date.ambiguous } } : {}) };
     }
     case "int": {
+      const minutes = field.name === "durationMinutes" ? durationText(text) : null;
+      if (minutes !== null) return { ok: true, value: minutes, change: "duration text → minutes" };
+      const bytes = field.name === "sizeBytes" ? sizeText(text) : null;
+      if (bytes !== null) return { ok: true, value: bytes, change: "size text → bytes (to the precision shown)" };
       if (!/^-?\d+$/.test(text)) return { ok: false, expected: "whole number" };
       return { ok: true, value: Number(text), change: "text → number" };
     }
     case "decimal":
     case "money": {
-      const n = Number(text.replace(/[$,]/g, ""));
-      return Number.isFinite(n) ? { ok: true, value: n, change: "text → number" } : { ok: false, expected: "number" };
+      // "$1,234.50"; accounting style "($85.00)" is a credit (negative).
+      const credit = /^\(.*\)$/.test(text);
+      const n = Number(text.replace(/^\((.*)\)$/, "$1").replace(/[$,\s]/g, ""));
+      return Number.isFinite(n) ? { ok: true, value: credit ? -n : n, change: "text → number" } : { ok: false, expected: "number" };
     }
     case "bool": {
       const key = text.toLowerCase();
@@ -66,70 +105,35 @@ export function parseValue(field: FieldDef, raw: string, dateFormat?: string): P
       return code && field.codes.includes(code) ? { ok: true, value: code, change: `code → ${code}` } : { ok: false, expected: `one of ${field.codes.join("/")}` };
     }
     default:
-      return parseText(field, text, trimmed);
+      return parseText(field, text, trimmed, r.country ?? "US");
   }
 }
 
-function parseText(field: FieldDef, text: string, trimmed: string | null): Parsed {
+function parseText(field: FieldDef, text: string, trimmed: string | null, country: string): Parsed {
   if (field.name === "email") {
     return emailPattern.test(text) ? { ok: true, value: text, change: trimmed } : { ok: false, expected: "email address" };
   }
+  if (field.name === "postalCode") {
+    const pattern = postcodes[country];
+    return !pattern || pattern.test(text) ? { ok: true, value: text, change: trimmed } : { ok: false, expected: `postal code (${country})` };
+  }
   if (field.name.startsWith("phone")) {
-    const digits = text.replace(/\D/g, "");
-    if (!plausiblePhone(text, digits)) return { ok: false, expected: "phone number" };
-    return { ok: true, value: text, change: trimmed };
+    return isValidPhone(text, country) ? { ok: true, value: text, change: trimmed } : { ok: false, expected: `phone number (${country} or international)` };
   }
   return { ok: true, value: text, change: trimmed };
 }
 
-/**
- * 10–15 digits, not one digit repeated (000-000-0000 is a placeholder), and a 10-digit
- * North American number's area code and exchange can't start with 0 or 1.
- */
-function plausiblePhone(text: string, digits: string): boolean {
-  if (digits.length < 10 || digits.length > 15 || /[a-z]/i.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ""))) return false;
-  if (/^(\d)\1+$/.test(digits)) return false;
-  const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
-  if (national.length === 10 && (/^[01]/.test(national) || /^\d{3}[01]/.test(national))) return false;
-  return true;
+/** "45 min", "1 hr 15 min", "2 hours" → minutes; null for anything else. */
+function durationText(text: string): number | null {
+  const m = /^(?:(\d+)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes))?$/i.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
 }
 
-interface DateParts { readonly value: string; readonly change: string | null }
+const units: Readonly<Record<string, number>> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
-/** Parses a date in the declared format or ISO; checks the calendar (no 31 April). */
-export function parseDate(text: string, format?: string): DateParts | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (iso) return valid(+iso[1]!, +iso[2]!, +iso[3]!) ? { value: text, change: null } : null;
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (us) {
-    const dayFirst = format?.toUpperCase().startsWith("DD") ?? false;
-    const [month, day] = dayFirst ? [+us[2]!, +us[1]!] : [+us[1]!, +us[2]!];
-    const year = +us[3]!;
-    if (!valid(year, month, day)) return null;
-    return { value: `${year}-${pad(month)}-${pad(day)}`, change: `date ${dayFirst ? "DD/MM/YYYY" : "MM/DD/YYYY"} → ISO` };
-  }
-  return null;
+/** "812 B", "4.7 KB", "26.0 MB" (1 KB = 1,024 B) → bytes, rounded; null for anything else. */
+function sizeText(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)$/i.exec(text);
+  return m ? Math.round(Number(m[1]) * units[m[2]!.toLowerCase()]!) : null;
 }
-
-/** Date-times: ISO (with or without zone; no zone is taken as UTC) or a date plus HH:MM[:SS]. */
-export function parseDateTime(text: string, format?: string): DateParts | null {
-  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
-  if (iso) {
-    const stamp = Date.parse(`${iso[1]}T${iso[2]}:${iso[3]}:${iso[4] ?? "00"}${iso[5] ?? "Z"}`);
-    if (Number.isNaN(stamp)) return null;
-    return { value: new Date(stamp).toISOString().replace(/\.\d{3}Z$/, "Z"), change: iso[5] ? "date-time → UTC" : "date-time (no zone, read as UTC)" };
-  }
-  const [datePart, timePart] = text.split(/\s+/, 2);
-  const date = parseDate(datePart ?? "", format);
-  if (!date) return null;
-  const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(timePart ?? "00:00");
-  if (!time || +time[1]! > 23 || +time[2]! > 59) return null;
-  return { value: `${date.value}T${pad(+time[1]!)}:${time[2]}:${time[3] ?? "00"}Z`, change: "date-time (no zone, read as UTC)" };
-}
-
-function valid(year: number, month: number, day: number): boolean {
-  if (year < 1850 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");

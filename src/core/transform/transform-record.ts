@@ -2,6 +2,7 @@ import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { LookupRef, TargetRow, TargetValue } from "../../contracts/target.js";
 import type { CompiledMap, ColumnRoute, TableMap } from "./compile-map.js";
 import { routeValue } from "./route-value.js";
+import { defaultConventions, type SourceConventions } from "./source-conventions.js";
 import type { TargetTemplate } from "../map/templates/template.js";
 import { handoverKey, sourceKey } from "./source-key.js";
 
@@ -57,6 +58,9 @@ export interface TransformContext {
   /** Where the primary practice lands (the template's primaryPractice). */
   readonly primaryPractice: TargetTemplate["primaryPractice"];
   readonly dateFormats: Readonly<Record<string, string>>;
+  /** Zone, phone region, other date formats and encoded columns of the source (the plan's);
+   * UTC, US and none when absent. */
+  readonly conventions?: SourceConventions;
   /** Staff source id → owner ref; undefined when neither the staff's user nor a fallback resolves;
    * null when the source has no such staff member. */
   ownerFor(staffId: string): LookupRef | undefined | null;
@@ -94,14 +98,15 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   const at = { file: record.file, row: record.row };
   let rejected: string | null = null;
 
+  const conventions = ctx.conventions ?? defaultConventions;
   for (const route of map.routes) {
-    // A rule's output (name part, date + time) or the column through its value map, else the built-in parse.
-    const routed = routeValue(route, record, ctx.dateFormats);
+    // A rule's output (name part, date + time), or the column (decoded when stored encoded)
+    // through its value map, else the built-in parse in the source's zone and formats.
+    const routed = routeValue(route, record, { dateFormats: ctx.dateFormats, conventions });
     const { raw, parsed } = routed;
     issues.push(...routed.issues);
     if (!parsed.ok) {
-      issues.push(issue("HO-TRN-001", { ...at, field: route.column, type: parsed.expected }, route.field.required ? "error" : "warning"));
-      if (route.field.required) rejected ??= "HO-TRN-001";
+      if (route.field.required) rejected ??= routed.failure ?? "HO-TRN-001";
       if (route.landing.kind === "column") expect(expectations, route, raw, `left out: not a valid ${parsed.expected}`, null);
       continue;
     }
@@ -186,6 +191,7 @@ export function transformRecord(record: StagedRecord, ctx: TransformContext): Re
   const row: TargetRow = { table: map.targetTable, sourceKey: base.sourceKey, fields, lookups };
   return { ...base, status: "ok", planned: { row, createOnly, lookupSources }, issues, expectations };
 }
+
 
 /** A record whose end precedes its start keeps its start; the end is left out and flagged. */
 function checkEndAfterStart(map: TableMap, record: StagedRecord, fields: Record<string, TargetValue>, expectations: Expectation[], issues: Issue[]): void {

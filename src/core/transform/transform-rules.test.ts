@@ -76,7 +76,7 @@ test("a date-time rule combines the date (in its declared format) and a 12-hour 
   assert.deepEqual(noTime.issues.map((i) => [i.code, i.field]), [["HO-TRN-016", "Time"]]);
   const badTime = transformRecord(booking({ Date: "15/03/2024", Time: "soon" }), ctx);
   assert.equal(badTime.status === "rejected" && badTime.reason, "HO-TRN-001", "start is required");
-  assert.equal(badTime.issues[0]?.field, "Date + Time");
+  assert.equal(badTime.issues[0]?.field, "Time", "the column whose value failed");
 });
 
 test("a confirmed value map is used before the built-in parse; a value mapped to no code is flagged, never named", () => {

@@ -14,7 +14,7 @@ export const practice: ObjectDef = {
     field("size", "int", "Number of staff or providers.", { synonyms: ["size", "employees", "staff count", "headcount"] }),
     field("addressLine1", "text", "Street address, first line.", { synonyms: ["address", "address1", "addr1", "street", "address line 1"] }),
     field("addressLine2", "text", "Street address, second line.", { synonyms: ["address2", "addr2", "suite", "address line 2"] }),
-    field("city", "text", "City.", { synonyms: ["city", "town"] }),
+    field("city", "text", "City.", { synonyms: ["city", "town", "suburb", "locality"] }),
     field("region", "text", "State, province or region.", { synonyms: ["state", "province", "region", "st"] }),
     field("postalCode", "text", "ZIP or postal code.", { synonyms: ["zip", "zip code", "postal code", "postcode"] }),
     field("country", "text", "Country.", { synonyms: ["country", "nation"] }),

@@ -43,9 +43,9 @@ export function toInstant(value: string, format?: DateFormat): string | undefine
     return utc(+y!, +mo!, +d!, +h, +mi, +s, Math.round(Number(`0${fraction || ".0"}`) * 1000));
   }
   const slashMatch = slashed.exec(text);
-  if (!slashMatch || !format || format === "YYYY-MM-DD") return undefined;
+  if (!slashMatch || !format?.includes("/")) return undefined;
   const [, a, b, y, h = "0", mi = "0", s = "0"] = slashMatch;
-  const dayFirst = format === "DD/MM/YYYY";
+  const dayFirst = format.startsWith("DD");
   return utc(+y!, dayFirst ? +b! : +a!, dayFirst ? +a! : +b!, +h, +mi, +s, 0);
 }
 

@@ -4,7 +4,17 @@
  * exception: the formats of the files it lists are the formats the export holds, so a
  * `manifest.json` beside a CSV-only vendor's files is not read as a table.)
  */
-export type DateFormat = "MM/DD/YYYY" | "M/D/YYYY" | "DD/MM/YYYY" | "YYYY-MM-DD" | "MM/DD/YYYY HH:mm";
+export type DateFormat =
+  | "YYYYMMDD" | "YYYY-MM-DD" | "MM/DD/YYYY" | "M/D/YYYY" | "DD/MM/YYYY" | "DD.MM.YYYY"
+  | "YYYY-MM-DD HH:mm:ss" | "YYYY-MM-DDTHH:mm:ss" | "MM/DD/YYYY HH:mm" | "MM/DD/YYYY hh:mm a" | "DD/MM/YYYY HH:mm";
+
+/** A column stored encoded in the rows where another column says so (is_b64 = Yes). */
+export interface EncodedColumn {
+  readonly flagColumn: string;
+  /** Flag values (any case) that mean "encoded". */
+  readonly flagValues: readonly string[];
+  readonly encoding: "base64";
+}
 
 export interface ProfileReference {
   /** Column of this table holding another table's key. */
@@ -36,6 +46,8 @@ export interface ProfileTable {
    * conventionally named for it (LastModified, ModifiedDate, updated_at…) is used when there is one.
    */
   readonly modifiedColumn?: string;
+  /** Columns whose value is encoded (base64 UTF-8) when the row's flag column says so. */
+  readonly encodedColumns?: Readonly<Record<string, EncodedColumn>>;
 }
 
 export interface VendorProfile {
@@ -46,5 +58,9 @@ export interface VendorProfile {
    * that transform may accept (e.g. ISO dates from an API-fed integration).
    */
   readonly alsoAcceptedDateFormats?: readonly DateFormat[];
+  /** IANA zone the vendor's local times are most likely in (handover.yaml source.timezone wins). */
+  readonly timezone?: string;
+  /** ISO 3166 alpha-2 region of its national phone numbers (handover.yaml source.defaultCountry wins). */
+  readonly defaultCountry?: string;
   readonly tables: Readonly<Record<string, ProfileTable>>;
 }

@@ -18,6 +18,7 @@ export const visualPracticeProfile: VendorProfile = {
   id: "visual-practice",
   name: "Visual Practice",
   alsoAcceptedDateFormats: ["YYYY-MM-DD"],
+  defaultCountry: "US",
   tables: {
     practices: {
       file: "practices.csv",
