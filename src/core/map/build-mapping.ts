@@ -3,6 +3,7 @@ import type { ColumnRuleRow, FieldRow, MappingFile, ObjectRow, RuleRow } from ".
 import type { SourceCatalog } from "../../contracts/source.js";
 import type { TargetCatalog } from "../../contracts/target.js";
 import { model as practiceModel, type ObjectDef } from "../../model/index.js";
+import { sourceConventions } from "../transform/source-conventions.js";
 import { columnRuleRow } from "./column-rule-rows.js";
 import { proposeObjects, proposeTable } from "./match/index.js";
 import { reuseExistingColumns } from "./reuse-columns.js";
@@ -20,8 +21,12 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
   const fields: FieldRow[] = [];
   const columnRules: ColumnRuleRow[] = [];
   const proposals = proposeObjects(catalog, practiceModel);
+  const encoded = Object.entries(sourceConventions(config.source).encodedColumns);
   for (const proposal of proposals) {
     const table = catalog.tables.find((t) => t.name === proposal.table);
+    // A table the profile says holds an object the model doesn't have yet (insurance, treatment
+    // cases…) is that object, not the nearest one the model has: nothing is proposed for it.
+    if (table?.modelHint && !practiceModel[table.modelHint]) continue;
     const object = proposal.object ? practiceModel[proposal.object] : undefined;
     if (!table || !object) continue;
     // One source table per model object (the load reads an object from one table): the table the
@@ -41,7 +46,16 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
     // A column that goes through a split/combine rule is decided in the rule's row, not its own.
     const proposed = proposeTable(table, object);
     columnRules.push(...proposed.rules.map((rule) => columnRuleRow(table.name, rule, object, template, targetFor)));
+    // A column that only says how another is stored (is_b64, NoteEncoding) is read by the
+    // transform to decode that column; it is proposed to be left out.
+    const flags = new Map(encoded.filter(([key]) => key.startsWith(`${table.name}.`)).map(([key, e]) => [e.flagColumn, { column: key.slice(table.name.length + 1), encoding: e.encoding }]));
     for (const p of proposed.fields.filter((f) => !f.rule)) {
+      const flag = flags.get(p.column);
+      if (flag) {
+        fields.push({ source: `${table.name}.${p.column}`, model: null, target: null, confidence: 0.95, status: "proposed", phi: false,
+          reasons: [`says how ${flag.column} is stored (${flag.encoding}): the transform decodes ${flag.column} by it, so it is left out`] });
+        continue;
+      }
       fields.push(p.field ? mappedRow(table.name, p.column, object, p.field, p.confidence, p.reasons, template) : customRow(table.name, p.column, object, p, template));
     }
   }

@@ -78,6 +78,8 @@ export const visualPracticeProfile: VendorProfile = {
         { column: "AuthorProviderID", table: "providers", tableColumn: "ProviderID" },
       ],
       dateFormats: { WrittenDate: "MM/DD/YYYY HH:mm", LastModified: "MM/DD/YYYY HH:mm" },
+      // A note exported with NoteEncoding = Base64 holds its UTF-8 text in base64; transform decodes it.
+      encodedColumns: { NoteText: { flagColumn: "NoteEncoding", flagValues: ["base64"], encoding: "base64" } },
     },
     documents: {
       file: "documents.csv",
