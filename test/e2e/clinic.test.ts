@@ -83,7 +83,7 @@ test("an Australian clinic export (DD/MM/YYYY, local Sydney times, separate book
   const seen = new Set<string>(manifest.dirt.filter((d) => d.table === "clients" && d.key).map((d) => d.key!)); // planted rows checked above
   for (const c of clients.slice(0, 80)) {
     const key = c["Client ID"]!;
-    const contact = contacts.get(`vp:clients:${key}`);
+    const contact = contacts.get(`cl:clients:${key}`);
     const born = DateTime.fromFormat(c["D.O.B."] ?? "", "dd/MM/yyyy", { zone: "UTC" });
     if (seen.has(key) || (seen.add(key), !contact) || !born.isValid) continue;
     assert.ok(String(contact.birthdate).startsWith(born.toISODate()!), `client ${key}: DD/MM/YYYY read day first`);
@@ -98,7 +98,7 @@ test("an Australian clinic export (DD/MM/YYYY, local Sydney times, separate book
   const activities = new Map(m.snapshot.appointment!.filter((a) => a.hc_sourcekey).map((a) => [String(a.hc_sourcekey), a]));
   let starts = 0;
   for (const b of bookings.slice(0, 100)) {
-    const activity = activities.get(`vp:bookings:${b["Booking ID"]}`);
+    const activity = activities.get(`cl:bookings:${b["Booking ID"]}`);
     const local = DateTime.fromFormat(`${b.Date} ${b.Time}`, "dd/MM/yyyy h:mm a", { zone, locale: "en-US" });
     if (!activity || !local.isValid) continue;
     assert.equal(Date.parse(String(activity.scheduledstart)), local.toMillis(), `booking ${b["Booking ID"]} starts at its Sydney time`);
@@ -111,7 +111,7 @@ test("an Australian clinic export (DD/MM/YYYY, local Sydney times, separate book
   let decoded = 0;
   for (const d of manifest.dirt) {
     if (d.kind !== "base64-note") continue;
-    const note = annotations.get(`vp:notes:${d.key}`);
+    const note = annotations.get(`cl:notes:${d.key}`);
     const source = notes.find((n) => n["Note ID"] === d.key);
     if (!note || !source) continue;
     assert.ok(note.notetext === Buffer.from(source.Note!, "base64").toString("utf8"), `note ${d.key} arrives decoded`);

@@ -52,7 +52,7 @@ test("a Core Practice export (YYYYMMDD dates, local timestamps, Windows-1252, ba
   const zone = "America/Chicago";
   const m = await migrateExport({
     name: "ws", root, source: "core-practice", exportDir, users, decide, unconfirm,
-    configure: (config) => Object.assign(config.source as Record<string, unknown>, { timezone: zone, keyPrefix: "cp" }),
+    configure: (config) => Object.assign(config.source as Record<string, unknown>, { timezone: zone }),
   });
   sandboxes.push(m.sandbox);
   const v = m.verify;

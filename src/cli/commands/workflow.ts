@@ -45,8 +45,9 @@ function sourceConfig(o: { source: string; sourceUrl?: string; clientId?: string
     if (!o.clientId) throw new HandoverError("HO-CLI-002", { option: "--client-id", reason: "fhir-bulk needs the SMART client id" });
     return { kind: "fhir-bulk", url: o.sourceUrl, clientId: o.clientId };
   }
-  if (!getProfile(o.source)) throw new HandoverError("HO-CFG-005", { kind: "source", name: o.source, known: `${Object.keys(profiles).join(", ")}, fhir, fhir-bulk, practicehub` });
-  return { kind: "export", profile: o.source, path: o.export };
+  const profile = getProfile(o.source);
+  if (!profile) throw new HandoverError("HO-CFG-005", { kind: "source", name: o.source, known: `${Object.keys(profiles).join(", ")}, fhir, fhir-bulk, practicehub` });
+  return { kind: "export", profile: o.source, path: o.export, ...(profile.keyPrefix ? { keyPrefix: profile.keyPrefix } : {}) };
 }
 
 export function registerWorkflow(program: Command): void {

@@ -2,6 +2,7 @@ import { isHandoverError, issue } from "../../contracts/handover-error.js";
 import type { ChangeCursor, Checkpoint, SourceConnector } from "../../contracts/source.js";
 import type { Store } from "../../store/open-store.js";
 import type { TableMap } from "../transform/compile-map.js";
+import { instantReader, type InstantReader } from "../transform/parse-dates.js";
 import { laterCursor } from "./change-cursor.js";
 import { freshState, loadExtract, restartExtract, saveExtract, type ExtractCounts, type ExtractState } from "./extract-state.js";
 import { markDeleted } from "./mark-deleted.js";
@@ -22,6 +23,8 @@ export interface ExtractOptions {
    * `cursor` (compared as above), and mark the records its tombstones name as deleted at the source.
    * `carryFrom` is the run that set the cursor (see carry-over.ts). */
   readonly changedSince?: { readonly cursor: ChangeCursor; readonly carryFrom: string };
+  /** Reads the modified column's text as an instant (default: ISO, or the profile-less reading). */
+  readonly readInstant?: InstantReader;
 }
 
 /** Rows read but not yet staged, at most: past it they are staged without a checkpoint (then a
@@ -67,7 +70,7 @@ async function readTable(store: Store, source: SourceConnector, table: TableMap,
   // A changed-since read numbers its rows from its own start; its row-level keys are kept apart
   // from those carried over from the earlier run's whole read (see carry-over.ts).
   const rowKey = state.since ? (base: string) => `${base}@${runId}` : (base: string) => base;
-  const ctx: StageContext = { table, runId, compareWithPrevious: options.compareWithPrevious === true || state.since !== null, rowKey };
+  const ctx: StageContext = { table, runId, compareWithPrevious: options.compareWithPrevious === true || state.since !== null, rowKey, readInstant: options.readInstant ?? instantReader({}) };
   let pending: PendingRow[] = [];
   let issues: PendingIssue[] = [];
   let deletions: string[] = [];

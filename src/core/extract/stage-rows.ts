@@ -8,7 +8,7 @@ import type { Insertable, Transaction } from "kysely";
 import { issue, type Issue } from "../../contracts/handover-error.js";
 import type { Database, StagedRecordsTable } from "../../store/schema.js";
 import type { TableMap } from "../transform/compile-map.js";
-import { readInstant } from "../transform/parse-dates.js";
+import type { InstantReader } from "../transform/parse-dates.js";
 import { landedIn } from "./landed.js";
 
 export interface PendingRow {
@@ -30,6 +30,8 @@ export interface StageContext {
   readonly compareWithPrevious: boolean;
   /** Turns `#row12` / `P1#row40` into the key a row-level outcome is filed under. */
   readonly rowKey: (base: string) => string;
+  /** Reads the modified column as the transform does (declared format, the source's zone). */
+  readonly readInstant: InstantReader;
 }
 
 const chunkSize = 500;
@@ -73,7 +75,7 @@ async function stageChunk(trx: Transaction<Database>, ctx: StageContext, batch: 
       continue;
     }
     seen.set(r.key, r.row);
-    const modified = modifiedColumn ? readInstant((r.values[modifiedColumn] ?? "").trim(), "MM/DD/YYYY") : null;
+    const modified = modifiedColumn ? ctx.readInstant(table.table, modifiedColumn, r.values[modifiedColumn] ?? "") : null;
     const values = JSON.stringify(r.values);
     if (previous.get(r.key) === values) same.push(r);
     rows.push({ source_table: table.table, source_key: r.key, file: r.file, row: r.row, values_json: values, modified_at: modified, extract_run: runId });

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { CompiledMap } from "../transform/compile-map.js";
-import { readInstant } from "../transform/parse-dates.js";
+import { instantReader, type InstantReader } from "../transform/parse-dates.js";
 import type { PrimaryLink } from "../transform/derive-links.js";
 
 /** For a page of records: the primary link of each patient, or which links are primary. */
@@ -23,7 +23,7 @@ export async function primaryLinksFor(store: Store, object: string, keys: readon
  * source, the most recently modified (ties: the larger link id). Streams the links in patient
  * order through an expression index, so memory holds one patient's links at a time.
  */
-export async function computePrimaryLinks(store: Store, map: CompiledMap, runId: string): Promise<number> {
+export async function computePrimaryLinks(store: Store, map: CompiledMap, runId: string, readModified: InstantReader = instantReader({})): Promise<number> {
   const linkTable = map.tableForObject("patientPracticeLink");
   const practiceTable = map.tableForObject("practice");
   const links = linkTable ? map.tables.get(linkTable) : undefined;
@@ -68,7 +68,7 @@ export async function computePrimaryLinks(store: Store, map: CompiledMap, runId:
       const values = JSON.parse(r.values_json) as Record<string, string>;
       const practice = (values[practiceCol] ?? "").trim();
       if (!patient || !practiceIds.has(practice)) continue;
-      const modified = modifiedCol ? readInstant((values[modifiedCol] ?? "").trim(), "MM/DD/YYYY") ?? "" : "";
+      const modified = modifiedCol ? readModified(linkTable, modifiedCol, values[modifiedCol] ?? "") ?? "" : "";
       const better = !current.best || modified > current.best.modified || (modified === current.best.modified && compareIds(r.source_key, current.best.link) > 0);
       if (better) current.best = { link: r.source_key, practice, modified };
     }

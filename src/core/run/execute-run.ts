@@ -12,6 +12,7 @@ import { writeBatch } from "../load/write-batch.js";
 import { saveOutcomes, type OutcomeEntry } from "../load/outcomes.js";
 import type { Plan } from "../plan/plan.js";
 import { compileMap, type CompiledMap } from "../transform/compile-map.js";
+import { instantReader } from "../transform/parse-dates.js";
 import { sourceKey } from "../transform/source-key.js";
 import { deletedAtSource as listDeletedAtSource } from "./deleted-at-source.js";
 import { saveCursors } from "./save-cursors.js";
@@ -60,6 +61,8 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   await appendAudit(store.db, [{ actor: ctx.actor, operation: resumed ? `${kind}.resume` : `${kind}.start`, runId, outcome: "ok" }]);
 
   const map = compileMap(mapping, ctx.template);
+  // Change times are read as the transform reads them: the column's format, the source's zone.
+  const readInstant = instantReader(plan.dateFormats, plan.conventions ? { alsoAccepted: plan.conventions.alsoAcceptedDateFormats, zone: plan.conventions.timezone } : {});
   const say = options.onProgress ?? (() => undefined);
   const changeCursors = kind === "delta" ? await readChangeCursors(ctx) : new Map<string, { cursor: ChangeCursor; carryFrom: string }>();
   for (const table of map.tables.values()) {
@@ -68,7 +71,7 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
     say({ stage: "extract", table: table.table });
     const changedSince = changeCursors.get(table.table);
     await extractTable(store, ctx.source, table, runId, {
-      onProgress: (n) => say({ stage: "extract", table: table.table, done: n }), compareWithPrevious: kind === "delta", ...(changedSince ? { changedSince } : {}),
+      onProgress: (n) => say({ stage: "extract", table: table.table, done: n }), compareWithPrevious: kind === "delta", ...(changedSince ? { changedSince } : {}), readInstant,
     });
     progress.extracted.push(table.table);
     await store.db.updateTable("runs").set({ progress: JSON.stringify({ ...progress, pid: process.pid }) }).where("id", "=", runId).execute();
@@ -77,7 +80,7 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   const deletedAtSource = kind === "delta" ? await listDeletedAtSource(ctx, map, runId) : undefined;
   say({ stage: "links" });
   const primaryBefore = kind === "delta" ? await primaryPractices(ctx) : undefined;
-  await computePrimaryLinks(store, map, runId);
+  await computePrimaryLinks(store, map, runId, readInstant);
   if (primaryBefore) await reloadMovedPatients(ctx, map, runId, primaryBefore);
   const only = kind === "sample" ? await selectSample(store, map, runId, options.sampleSize ?? ctx.config.options.sampleSize) : undefined;
 

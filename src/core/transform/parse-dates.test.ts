@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseDate, parseDateTime } from "./parse-dates.js";
+import { instantReader, parseDate, parseDateTime } from "./parse-dates.js";
 
 const ok = (r: ReturnType<typeof parseDate>) => (r.ok ? r.value : `refused: ${r.expected}`);
 
@@ -64,4 +64,12 @@ test("a local time the clocks skipped is refused; one they ran twice is read as 
   assert.equal(doubled.value, "2024-11-03T05:30:00Z", "the first 01:30 (EDT, -04:00)");
   assert.deepEqual(doubled.ambiguous, { zone: "America/New_York", offset: "-04:00" });
   assert.equal(parseDateTime("2024-03-10 02:30:00", "YYYY-MM-DD HH:mm:ss").ok, true, "in UTC every local time exists once");
+});
+
+test("change times for ordering are read in each column's declared format and the source's zone, not month-first", () => {
+  const read = instantReader({ "links.Updated": "DD/MM/YYYY HH:mm" }, { zone: "Australia/Sydney" });
+  assert.equal(read("links", "Updated", " 13/02/2024 09:00 "), "2024-02-12T22:00:00Z", "day 13 first, Sydney summer time");
+  assert.ok(read("links", "Updated", "02/03/2024 09:00")! > read("links", "Updated", "13/02/2024 09:00")!, "2 March is after 13 February");
+  assert.equal(read("links", "Other", "2024-02-13T09:00:00Z"), "2024-02-13T09:00:00Z", "an undeclared column still reads ISO");
+  assert.equal(read("links", "Updated", "not a date"), null);
 });

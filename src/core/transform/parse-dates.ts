@@ -118,3 +118,16 @@ export function readInstant(text: string, reading: DateReading | string = {}): s
   const result = parseDateTime(text, reading);
   return result.ok ? result.value : null;
 }
+
+/** Reads a `table.column`'s date-time text as an instant. */
+export type InstantReader = (table: string, column: string, text: string) => string | null;
+
+/**
+ * An InstantReader that reads each column as the transform does (its declared format, the
+ * profile's other formats, the source's zone), for ordering rows by when they changed.
+ *
+ * @example instantReader({ "links.Updated": "DD/MM/YYYY HH:mm" }, { zone: "Australia/Sydney" })("links", "Updated", "13/02/2024 09:00") // "2024-02-12T22:00:00Z"
+ */
+export function instantReader(dateFormats: Readonly<Record<string, string>>, conventions: Omit<DateReading, "dateFormat"> = {}): InstantReader {
+  return (table, column, text) => readInstant(text.trim(), { ...conventions, dateFormat: dateFormats[`${table}.${column}`] });
+}

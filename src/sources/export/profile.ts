@@ -53,6 +53,8 @@ export interface ProfileTable {
 export interface VendorProfile {
   readonly id: string;
   readonly name: string;
+  /** Starts every source key a workspace of this vendor writes (`cp:patients:123`); init sets it (else "vp"). */
+  readonly keyPrefix?: string;
   /**
    * Formats besides a column's declared one that this vendor's exports are known to contain and
    * that transform may accept (e.g. ISO dates from an API-fed integration).

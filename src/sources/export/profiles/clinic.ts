@@ -22,6 +22,7 @@ const stamp = "DD/MM/YYYY HH:mm";
 
 export const clinicProfile: VendorProfile = {
   id: "clinic",
+  keyPrefix: "cl",
   name: "Clinic Management Software",
   alsoAcceptedDateFormats: ["YYYY-MM-DD"],
   timezone: "Australia/Sydney",

@@ -18,6 +18,7 @@ const ts = "YYYY-MM-DD HH:mm:ss";
 
 export const corePracticeProfile: VendorProfile = {
   id: "core-practice",
+  keyPrefix: "cp",
   name: "Core Practice",
   alsoAcceptedDateFormats: ["MM/DD/YYYY"],
   timezone: "America/New_York",

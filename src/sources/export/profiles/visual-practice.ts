@@ -16,6 +16,7 @@ import type { VendorProfile } from "../profile.js";
  */
 export const visualPracticeProfile: VendorProfile = {
   id: "visual-practice",
+  keyPrefix: "vp",
   name: "Visual Practice",
   alsoAcceptedDateFormats: ["YYYY-MM-DD"],
   defaultCountry: "US",
