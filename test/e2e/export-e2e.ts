@@ -150,6 +150,16 @@ export function assertNoPhi(output: readonly string[], values: readonly { readon
   assert.ok(checked > 100, `only ${checked} values checked`);
 }
 
+/** Whether the confirmed map writes a source column to the target (a planted flaw in a column
+ * that is not written can't show in the reconciliation). */
+export function writtenColumns(ws: string): (table: string, column: string) => boolean {
+  const mapping = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
+  return (table, column) => {
+    const row = mapping.fields.find((f) => f.source === `${table}.${column}`);
+    return !!row && row.status === "confirmed" && !!row.target && !row.target.startsWith("(not written)");
+  };
+}
+
 /** A planted flaw as the generators' manifests list it (the fields every kind may have). */
 export interface PlantedDirt {
   readonly kind: string;
