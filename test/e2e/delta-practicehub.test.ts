@@ -117,3 +117,41 @@ test("PracticeHub delta reads only what changed since the last run, loads exactl
 async function control<T>(base: string, name: string, body: unknown): Promise<T> {
   return (await (await fetch(new URL(`/_sandbox/${name}`, base), { method: "POST", body: JSON.stringify(body) })).json()) as T;
 }
+
+test("a record deleted before the run that sets the cursor is listed by that run and never reaches the CRM; keyless bad items are not counted again by each delta", async () => {
+  const hub = await startPracticeHubSandbox({ port: 0, patients: 60, seed: 5, rateLimitPerSecond: 1000, badItems: { object: "patients", count: 6 } });
+  const dataverse = await startDataverseSandbox({ port: 0, users });
+  process.env.PRACTICEHUB_API_KEY = defaultApiKey;
+  try {
+    const ws = join(mkdtempSync(join(tmpdir(), "handover-ph-delta-")), "ws");
+    await cliJson(["init", ws, "--source", "practicehub", "--source-url", hub.url, "--url", dataverse.url, "--fallback-owner", "crm.admin@example.com"]);
+    const file = join(ws, "handover.yaml");
+    const config = parse(readFileSync(file, "utf8")) as { source: Record<string, unknown> };
+    Object.assign(config.source, { ratePerSecond: 100, pageSize: 50 });
+    writeFileSync(file, stringify(config));
+    for (const step of [["discover"], ["map"], ["map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"], ["plan"], ["schema", "apply"]]) {
+      await cliJson(["-w", ws, ...step]);
+    }
+    // A sample stages every patient; then the source deletes one (two hours ago) and changes another
+    // (an hour ago), so the run's cursor lies past the tombstone.
+    await cliJson(["-w", ws, "sample", "--size", "5"]);
+    const now = Date.now();
+    const [gone] = hub.mutate({ object: "patients", delete: 1, at: new Date(now - 2 * 3600e3).toISOString() }).deleted;
+    hub.mutate({ object: "patients", change: 1, at: new Date(now - 3600e3).toISOString() });
+    const run = await cliJson<DeltaResult>(["-w", ws, "run"]);
+    assert.deepEqual(run.run.deletedAtSource?.find((d) => d.table === "patients")?.keys, [gone], "the run's whole read finds the deletion");
+    const patientsOf = (r: DeltaResult) => r.verify.reconciliation.tables.find((t) => t.table === "patients")!;
+    const counted = patientsOf(run).sourceRows;
+    for (let k = 0; k < 2; k += 1) {
+      const delta = await cliJson<DeltaResult>(["-w", ws, "delta"]);
+      assert.equal(delta.verify.reconciliation.unexplained, 0);
+      assert.ok(!delta.run.deletedAtSource?.some((d) => d.keys.includes(gone!)), "listed once, by the run");
+      assert.ok(patientsOf(delta).sourceRows <= counted + 1, `delta ${k + 1}: ${patientsOf(delta).sourceRows} patient rows against the run's ${counted}`);
+    }
+    const contacts = ((await (await fetch(new URL("/_sandbox/snapshot", dataverse.url))).json()) as { contact?: { hc_sourcekey?: string }[] }).contact ?? [];
+    assert.ok(!contacts.some((c) => c.hc_sourcekey === `ph:patients:${gone}`), "the deleted patient never reaches the CRM");
+  } finally {
+    await dataverse.close();
+    await hub.close();
+  }
+});

@@ -149,6 +149,7 @@ export function registerWorkflow(program: Command): void {
       const plan = await loadPlan(ctx, mapping);
       await assertSchema(ctx, plan);
       const result = await executeRun(ctx, mapping, plan, kind, { ...(o.size ? { sampleSize: o.size } : {}), onProgress: progressPrinter(out) });
+      printDeletedAtSource(out, result);
       out.note(`${result.resumed ? "Resumed and finished" : "Finished"} ${kind} ${result.runId}; verifying…`);
       const verified = await verifyRun(ctx, mapping, plan, result.runId);
       printVerify(out, verified);
@@ -189,7 +190,7 @@ export function registerWorkflow(program: Command): void {
       if (!last) throw new HandoverError("HO-LOD-006");
       await assertSchema(ctx, plan);
       const result = await executeRun(ctx, mapping, plan, "delta", { onProgress: progressPrinter(out) });
-      for (const d of result.deletedAtSource ?? []) out.line(`${d.table}: ${d.count} record(s) no longer in the source; left in the target (keys in the --json output and the audit log)`);
+      printDeletedAtSource(out, result);
       out.note(`${result.resumed ? "Resumed and finished" : "Finished"} delta ${result.runId}; verifying…`);
       const verified = await verifyRun(ctx, mapping, plan, result.runId);
       printVerify(out, verified);
@@ -206,6 +207,10 @@ async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js"
   const described = await ctx.target.describe([...new Set(plan.schema.columns.map((c) => c.table))]);
   const missing = plan.schema.columns.filter((c) => !described.tables.find((t) => t.name === c.table)?.columns.some((x) => x.name === c.name));
   if (missing.length > 0) throw new HandoverError("HO-PLN-004", { missing: missing.slice(0, 5).map((m) => `${m.table}.${m.name}`).join(", ") });
+}
+
+function printDeletedAtSource(out: Output, result: Awaited<ReturnType<typeof executeRun>>): void {
+  for (const d of result.deletedAtSource ?? []) out.line(`${d.table}: ${d.count} record(s) no longer in the source; left in the target (keys in the --json output and the audit log)`);
 }
 
 export function printVerify(out: Output, v: Awaited<ReturnType<typeof verifyRun>>): void {

@@ -35,14 +35,17 @@ export async function carryOver(db: Kysely<Database>, table: string, runId: stri
     const joined = await trx.updateTable("staged_records").set({ extract_run: runId }).where("source_table", "=", table)
       .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%").executeTakeFirst();
     if (state.carryFrom) {
-      const rowLevel = sql<boolean>`(source_key LIKE '#row%' OR reason = 'duplicate-source-key')`;
+      // Only the whole read's row-level outcomes: those a changed-since read filed itself (`…@run`)
+      // were found again in, or left behind by, that read's window; carrying them on would count a
+      // keyless item once more with every delta.
+      const rowLevel = sql<boolean>`((source_key LIKE '#row%' OR reason = 'duplicate-source-key') AND source_key NOT LIKE '%@delta-%')`;
       await trx.insertInto("record_outcomes").columns(["run_id", "source_table", "source_key", "file", "row", "status", "reason", "target_table", "target_key"])
         .expression(trx.selectFrom("record_outcomes").where("run_id", "=", state.carryFrom).where("source_table", "=", table).where(rowLevel)
           .select([sql.val(runId).as("run_id"), "source_table", "source_key", "file", "row", "status", "reason", "target_table", "target_key"]))
         .onConflict((oc) => oc.doNothing()).execute();
       await trx.insertInto("issues").columns(["run_id", "source_table", "source_key", "file", "row", "field", "code", "severity", "message"])
         .expression(trx.selectFrom("issues").where("run_id", "=", state.carryFrom).where("source_table", "=", table)
-          .where((eb) => eb.or([eb("source_key", "like", "#row%"), eb("code", "=", "HO-TRN-005")]))
+          .where((eb) => eb.or([eb("source_key", "like", "#row%"), eb("code", "=", "HO-TRN-005")])).where("source_key", "not like", "%@delta-%")
           .select([sql.val(runId).as("run_id"), "source_table", "source_key", "file", "row", "field", "code", "severity", "message"]))
         .execute();
     }

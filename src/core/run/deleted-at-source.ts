@@ -1,5 +1,5 @@
 /**
- * Delta: records an earlier run staged that the source no longer has — named by its tombstones
+ * Records an earlier run staged that the source no longer has — named by its tombstones
  * (a changed-since read marks them as it goes) or missing from a whole read (found here by key
  * set). They stay in the target (a migration does not delete CRM records on its own); each table's
  * are audited once and listed for a person to decide, and a later delta does not list them again.
@@ -22,6 +22,12 @@ const operation = "delta.deleted-at-source";
 export async function deletedAtSource(ctx: Context, map: CompiledMap, runId: string): Promise<DeletedAtSource[]> {
   const db = ctx.store.db;
   const out: DeletedAtSource[] = [];
+  // Marks a run left behind when it stopped before listing them (a delta killed after reading
+  // tombstones, then replaced by another run) are listed by this one.
+  const abandoned = (await db.selectFrom("runs").select("id").where("status", "!=", "completed").where("id", "!=", runId).execute()).map((r) => `deleted:${r.id}`);
+  for (let k = 0; k < abandoned.length; k += 500) {
+    await db.updateTable("staged_records").set({ extract_run: `deleted:${runId}` }).where("extract_run", "in", abandoned.slice(k, k + 500)).execute();
+  }
   for (const table of map.tables.values()) {
     const unseen = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
       .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%").execute();

@@ -77,7 +77,11 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
     await store.db.updateTable("runs").set({ progress: JSON.stringify({ ...progress, pid: process.pid }) }).where("id", "=", runId).execute();
   }
   if (kind === "delta") for (const table of map.tables.values()) await carryOver(store.db, table.table, runId);
-  const deletedAtSource = kind === "delta" ? await listDeletedAtSource(ctx, map, runId) : undefined;
+  // Every read here is whole (a sample reads everything, then picks its slice), except a delta's
+  // changed-since tables, whose unread records were just carried over: a record staged before and
+  // not seen now is gone from the source. Marking it on every run, not only on deltas, keeps a
+  // later changed-since delta from carrying it as present.
+  const deletedAtSource = await listDeletedAtSource(ctx, map, runId);
   say({ stage: "links" });
   const primaryBefore = kind === "delta" ? await primaryPractices(ctx) : undefined;
   await computePrimaryLinks(store, map, runId, readInstant);
@@ -109,7 +113,7 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
     await trx.updateTable("runs").set({ status: "completed", finished_at: new Date().toISOString() }).where("id", "=", runId).execute();
   });
   await appendAudit(store.db, [{ actor: ctx.actor, operation: `${kind}.finish`, runId, outcome: "ok" }]);
-  return { runId, kind, resumed, ...(deletedAtSource ? { deletedAtSource } : {}) };
+  return { runId, kind, resumed, deletedAtSource };
 }
 
 /**
