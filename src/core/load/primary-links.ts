@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import type { Store } from "../../store/open-store.js";
 import type { CompiledMap } from "../transform/compile-map.js";
-import { instantReader, type InstantReader } from "../transform/parse-dates.js";
 import type { PrimaryLink } from "../transform/derive-links.js";
 
 /** For a page of records: the primary link of each patient, or which links are primary. */
@@ -23,13 +22,12 @@ export async function primaryLinksFor(store: Store, object: string, keys: readon
  * source, the most recently modified (ties: the larger link id). Streams the links in patient
  * order through an expression index, so memory holds one patient's links at a time.
  */
-export async function computePrimaryLinks(store: Store, map: CompiledMap, runId: string, readModified: InstantReader = instantReader({})): Promise<number> {
+export async function computePrimaryLinks(store: Store, map: CompiledMap, runId: string): Promise<number> {
   const linkTable = map.tableForObject("patientPracticeLink");
   const practiceTable = map.tableForObject("practice");
   const links = linkTable ? map.tables.get(linkTable) : undefined;
   const patientCol = links?.columnFor("patient");
   const practiceCol = links?.columnFor("practice");
-  const modifiedCol = links?.columnFor("modifiedAt");
   await store.db.deleteFrom("primary_links").execute();
   if (!linkTable || !practiceTable || !patientCol || !practiceCol) return 0;
 
@@ -50,8 +48,8 @@ export async function computePrimaryLinks(store: Store, map: CompiledMap, runId:
   let lastPatient = "";
   let lastId = 0;
   for (;;) {
-    const page = await sql<{ id: number; source_key: string; values_json: string; patient: string }>`
-      SELECT id, source_key, values_json, ${sql.raw(patientExpr)} AS patient FROM staged_records
+    const page = await sql<{ id: number; source_key: string; values_json: string; modified_at: string | null; patient: string }>`
+      SELECT id, source_key, values_json, modified_at, ${sql.raw(patientExpr)} AS patient FROM staged_records
       WHERE source_table = ${linkTable} AND extract_run = ${runId}
         AND (${sql.raw(patientExpr)} > ${lastPatient} OR (${sql.raw(patientExpr)} = ${lastPatient} AND id > ${lastId}))
       ORDER BY ${sql.raw(patientExpr)}, id LIMIT 2000`.execute(store.db);
@@ -68,7 +66,8 @@ export async function computePrimaryLinks(store: Store, map: CompiledMap, runId:
       const values = JSON.parse(r.values_json) as Record<string, string>;
       const practice = (values[practiceCol] ?? "").trim();
       if (!patient || !practiceIds.has(practice)) continue;
-      const modified = modifiedCol ? readModified(linkTable, modifiedCol, values[modifiedCol] ?? "") ?? "" : "";
+      // Staged with the row, read as the transform reads it (its format, the source's zone).
+      const modified = r.modified_at ?? "";
       const better = !current.best || modified > current.best.modified || (modified === current.best.modified && compareIds(r.source_key, current.best.link) > 0);
       if (better) current.best = { link: r.source_key, practice, modified };
     }

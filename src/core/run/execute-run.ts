@@ -84,7 +84,7 @@ export async function executeRun(ctx: Context, mapping: MappingFile, plan: Plan,
   const deletedAtSource = await listDeletedAtSource(ctx, map, runId);
   say({ stage: "links" });
   const primaryBefore = kind === "delta" ? await primaryPractices(ctx) : undefined;
-  await computePrimaryLinks(store, map, runId, readInstant);
+  await computePrimaryLinks(store, map, runId);
   if (primaryBefore) await reloadMovedPatients(ctx, map, runId, primaryBefore);
   const only = kind === "sample" ? await selectSample(store, map, runId, options.sampleSize ?? ctx.config.options.sampleSize) : undefined;
 
