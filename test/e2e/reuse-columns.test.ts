@@ -67,6 +67,14 @@ test("map's second hop reuses the org's own MRN column: the plan adds no hc_mrn,
     assert.ok(withMrn.length >= 20, `${withMrn.length} contacts have an MRN in the org's column`);
     const attributes = ((await (await api("EntityDefinitions(LogicalName='contact')/Attributes?$select=LogicalName")).json()) as { value: { LogicalName: string }[] }).value;
     assert.ok(!attributes.some((a) => a.LogicalName === "hc_mrn"), "no duplicate MRN column was created");
+
+    // The review's decisions are remembered (dictionary.yaml); proposing the map again applies them
+    // first and the second hop after, so the learned row still goes to the org's column.
+    await cliJson(["-w", ws, "map", "--force"]);
+    const again = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
+    const learned = again.fields.find((f) => f.model === "patient.mrn")!;
+    assert.ok(learned.reasons.some((r) => /confirmed as patient\.mrn/.test(r)), learned.reasons.join(" | "));
+    assert.equal(learned.target, "contact.new_medicalrecordnumber");
   } finally {
     await sandbox.close();
   }

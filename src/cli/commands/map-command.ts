@@ -24,14 +24,13 @@ export async function mapCommand(ctx: Context, out: Output, o: MapOptions): Prom
     return;
   }
   const existing = await existingColumns(ctx, out);
-  const { mapping, learned, assisted, warnings } = await proposeMapping(ctx, { ...o, ...(existing ? { existing } : {}) });
+  const { mapping, learned, assisted, warnings, reused } = await proposeMapping(ctx, { ...o, ...(existing ? { existing } : {}) });
   saveMapping(ctx.ws, mapping);
   for (const w of warnings) out.note(`warning ${w.code}: ${w.message}`);
   const [columnRules, values] = [mapping.columnRules?.length ?? 0, mapping.values?.length ?? 0];
   out.line(`Proposed ${mapping.fields.length} field rows, ${columnRules} split/combine rule(s) and ${values} value row(s) for ${mapping.objects.length} tables → ${ctx.ws.mappingFile}`);
   if (learned.length > 0) out.line(`${learned.length} row(s) proposed from decisions people made before (dictionary.yaml); ${learned.filter((l) => !l.agreed).length} differ from what the matcher alone would propose.`);
   if (assisted.length > 0) out.line(`${assisted.filter((a) => !a.agreed).length} row(s) proposed by the assistant, ${assisted.filter((a) => a.agreed).length} seconded; they still need a person's decision.`);
-  const reused = mapping.fields.filter((f) => f.reasons.some((r) => r.startsWith("the org already has ")));
   if (reused.length > 0) out.line(`Reusing ${reused.length} of the org's existing column(s) instead of adding new ones: ${reused.map((f) => f.target).join(", ")}`);
   out.line(`Nothing moves until every row is confirmed or rejected: run 'handover map review'.`);
   out.result({

@@ -1,22 +1,21 @@
 import type { HandoverConfig } from "../../config/handover-config.js";
 import type { ColumnRuleRow, FieldRow, MappingFile, ObjectRow, RuleRow } from "../../config/mapping-file.js";
 import type { SourceCatalog } from "../../contracts/source.js";
-import type { TargetCatalog } from "../../contracts/target.js";
 import { model as practiceModel, type ObjectDef } from "../../model/index.js";
 import { sourceConventions } from "../transform/source-conventions.js";
 import { columnRuleRow } from "./column-rule-rows.js";
+import { customTarget, targetFor } from "./target-for.js";
 import { proposeObjects, proposeTable } from "./match/index.js";
-import { reuseExistingColumns } from "./reuse-columns.js";
 import type { TargetTemplate } from "./templates/template.js";
 import { valueRowsFor } from "./value-rows.js";
 
 /**
  * The `map` stage's pure part: proposals for both hops, as mapping.yaml content. Every source
  * column gets a row (unmatched ones become custom properties), every row starts "proposed".
- * With the org's `existing` tables, a model field that would get a new column reuses the org's
- * own column for it when one fits (see reuseExistingColumns).
+ * The second hop against the org's own columns comes later (propose-mapping.ts), after people's
+ * earlier decisions and the assistant have had their say.
  */
-export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig, existing?: TargetCatalog): MappingFile {
+export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, config: HandoverConfig): MappingFile {
   const objects: ObjectRow[] = [];
   const fields: FieldRow[] = [];
   const columnRules: ColumnRuleRow[] = [];
@@ -45,7 +44,7 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
     });
     // A column that goes through a split/combine rule is decided in the rule's row, not its own.
     const proposed = proposeTable(table, object);
-    columnRules.push(...proposed.rules.map((rule) => columnRuleRow(table.name, rule, object, template, targetFor)));
+    columnRules.push(...proposed.rules.map((rule) => columnRuleRow(table.name, rule, object, template)));
     // A column that only says how another is stored (is_b64, NoteEncoding) is read by the
     // transform to decode that column; it is proposed to be left out.
     const flags = new Map(encoded.filter(([key]) => key.startsWith(`${table.name}.`)).map(([key, e]) => [e.flagColumn, { column: key.slice(table.name.length + 1), encoding: e.encoding }]));
@@ -59,10 +58,9 @@ export function buildMapping(catalog: SourceCatalog, template: TargetTemplate, c
       fields.push(p.field ? mappedRow(table.name, p.column, object, p.field, p.confidence, p.reasons, template) : customRow(table.name, p.column, object, p, template));
     }
   }
-  const routed = existing ? reuseExistingColumns(fields, template, existing) : fields;
-  const values = valueRowsFor(routed, catalog, template);
+  const values = valueRowsFor(fields, catalog, template);
   return {
-    version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields: routed, rules: rules(config),
+    version: 1, source: catalog.profile ?? catalog.sourceId, target: template.target, objects, fields, rules: rules(config),
     ...(columnRules.length > 0 ? { columnRules } : {}),
     ...(values.length > 0 ? { values } : {}),
   };
@@ -89,35 +87,19 @@ function customRow(
   p: { readonly reasons: readonly string[]; readonly alternatives: readonly { readonly confidence: number }[] },
   template: TargetTemplate,
 ): FieldRow {
-  const landing = template.objects[object.name];
-  const targetTable = landing?.noCustomColumns ? undefined : landing?.table;
+  const target = customTarget(object, column, template);
   const best = p.alternatives[0]?.confidence ?? 0;
   return {
     source: `${table}.${column}`,
     model: `${object.name}.customProperties.${column}`,
-    target: targetTable ? `${targetTable}.${template.naming.column(column)}` : landing?.noCustomColumns ? `(not written) ${landing.noCustomColumns}` : null,
+    target,
     // How sure we are that no model field fits: the weaker the best alternative, the surer.
     confidence: round(Math.min(0.95, Math.max(0.5, 1 - best))),
-    reasons: [...p.reasons, `kept as a custom property${targetTable ? `: new column ${template.naming.column(column)} on ${targetTable}` : landing?.noCustomColumns ? ` (not written: ${landing.noCustomColumns})` : ""}`],
+    reasons: [...p.reasons, `kept as a custom property${target ? `: ${target.startsWith("(") ? target : `new column ${target}`}` : ""}`],
     status: "proposed",
     // Unknown columns may hold anything: treat them as PHI until a person says otherwise.
     phi: true,
   };
-}
-
-/** model key → where it lands, in words the review shows. */
-export function targetFor(key: string, object: ObjectDef, template: TargetTemplate): string | null {
-  const table = template.objects[object.name]?.table;
-  const landing = template.fields[key];
-  if (landing?.kind === "none") return `(not written) ${landing.reason}`;
-  if (!table) return "(not written) staff are resolved to CRM users";
-  const noCustom = template.objects[object.name]?.noCustomColumns;
-  if (!landing) return noCustom ? `(not written) ${noCustom}` : `${table}.${template.naming.column(key.split(".")[1] ?? key)}`;
-  if (landing.kind === "column") return `${table}.${landing.column}`;
-  if (landing.kind === "owner") return `${table}.${landing.column} (owner: the provider's CRM user by email)`;
-  if (landing.kind === "state") return `${table}.statecode + statuscode (${Object.keys(landing.map).join(", ")})`;
-  const refTable = landing.handoverTable ?? template.objects[landing.refObject]?.table ?? landing.refObject;
-  return `${table}.${landing.column} (lookup → ${refTable})`;
 }
 
 function rules(config: HandoverConfig): RuleRow[] {

@@ -1,21 +1,13 @@
 import type { ColumnRuleRow, FieldRow, MappingFile } from "../../config/mapping-file.js";
 import type { ObjectDef } from "../../model/index.js";
 import type { RuleProposal } from "./match/types.js";
+import { targetFor } from "./target-for.js";
 import type { TargetTemplate } from "./templates/template.js";
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-/**
- * A proposed split/combine rule as a `columnRules:` row. `targetFor` is build-mapping's (passed in
- * to keep one definition of where a model field lands).
- */
-export function columnRuleRow(
-  table: string,
-  rule: RuleProposal,
-  object: ObjectDef,
-  template: TargetTemplate,
-  targetFor: (key: string, object: ObjectDef, template: TargetTemplate) => string | null,
-): ColumnRuleRow {
+/** A proposed split/combine rule as a `columnRules:` row. */
+export function columnRuleRow(table: string, rule: RuleProposal, object: ObjectDef, template: TargetTemplate): ColumnRuleRow {
   const model = rule.fields.map((f) => `${object.name}.${f}`);
   return {
     id: `${table}:${rule.id}`,

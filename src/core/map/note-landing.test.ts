@@ -3,7 +3,8 @@ import { test } from "node:test";
 import type { MappingFile } from "../../config/mapping-file.js";
 import { model } from "../../model/index.js";
 import { compileMap } from "../transform/compile-map.js";
-import { targetFor } from "./build-mapping.js";
+import { rowLanding } from "./row-landing.js";
+import { targetFor } from "./target-for.js";
 import { dataverseTemplate } from "./templates/dataverse.js";
 import { salesforceTemplate } from "./templates/salesforce.js";
 
@@ -28,4 +29,7 @@ test("on a note table that takes no custom fields the row says why and nothing i
   const withoutTitle = { ...sf, fields: Object.fromEntries(Object.entries(sf.fields).filter(([k]) => k !== "clinicalNote.title")) };
   assert.equal(targetFor("clinicalNote.title", model.clinicalNote!, withoutTitle), "(not written) ContentNote takes no custom fields");
   assert.equal(targetFor("clinicalNote.title", model.clinicalNote!, dataverseTemplate()), "annotation.subject");
+  // A person's (or the dictionary's) choice of a custom property lands the same way as the map's.
+  assert.equal(rowLanding("clinicalNote.customProperties", "Visit Type", sf)?.target, "(not written) ContentNote takes no custom fields");
+  assert.equal(rowLanding("document.customProperties", "Visit Type", sf)?.target, `(not written) ${sf.objects.document!.noCustomColumns}`);
 });

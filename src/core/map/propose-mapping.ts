@@ -1,4 +1,4 @@
-import type { MappingFile } from "../../config/mapping-file.js";
+import type { FieldRow, MappingFile } from "../../config/mapping-file.js";
 import type { AssistantConfig } from "../../config/assistant-config.js";
 import type { Issue } from "../../contracts/handover-error.js";
 import type { TargetCatalog } from "../../contracts/target.js";
@@ -11,6 +11,7 @@ import type { MatchAssistant } from "./assist/match-assistant.js";
 import { openAiAssistant } from "./assist/openai-assistant.js";
 import { sampleMode, type SampleOptions } from "./assist/sample-policy.js";
 import { buildMapping } from "./build-mapping.js";
+import { reuseExistingColumns } from "./reuse-columns.js";
 import { refreshValueRows } from "./value-rows.js";
 import { applyDictionary, type LearnedProposal } from "./learn/apply-dictionary.js";
 import { loadWorkspaceDictionary } from "./learn/dictionary-file.js";
@@ -27,6 +28,8 @@ export interface Proposal {
   readonly learned: readonly LearnedProposal[];
   readonly assisted: readonly AssistedProposal[];
   readonly warnings: readonly Issue[];
+  /** Rows whose target is an org column the map reuses instead of adding one (the second hop). */
+  readonly reused: readonly FieldRow[];
 }
 
 /**
@@ -40,7 +43,7 @@ export async function proposeMapping(ctx: Context, o: ProposeOptions = {}, makeA
   const mode = sampleMode(config, o);
   const assistant = config && o.assistant !== false ? makeAssistant(config) : undefined;
   const catalog = await loadCatalog(ctx);
-  const learnedMap = applyDictionary(buildMapping(catalog, ctx.template, ctx.config, o.existing), loadWorkspaceDictionary(ctx.ws), ctx.template);
+  const learnedMap = applyDictionary(buildMapping(catalog, ctx.template, ctx.config), loadWorkspaceDictionary(ctx.ws), ctx.template);
   const audit: AuditEntry[] = learnedMap.learned.map((l) => ({
     actor: ctx.actor, operation: "map.propose.learned", sourceKey: l.source,
     outcome: `${l.model ?? "left out"} at ${l.confidence}${l.agreed ? " (the matcher agrees)" : ""}`,
@@ -61,7 +64,16 @@ export async function proposeMapping(ctx: Context, o: ProposeOptions = {}, makeA
     for (const w of warnings) audit.push({ actor: ctx.actor, operation: "map.assist", outcome: "warning", errorCode: w.code });
   }
   await appendAudit(ctx.store.db, audit);
+  // The second hop last, on the fields as learned and assisted: a model field the template would
+  // add a column for goes to the org's own column when one fits.
+  let reused: FieldRow[] = [];
+  if (o.existing) {
+    const before = mapping.fields;
+    const fields = reuseExistingColumns(before, ctx.template, o.existing);
+    reused = fields.filter((f, i) => f.target !== before[i]?.target);
+    mapping = { ...mapping, fields };
+  }
   // A column the dictionary or the assistant routed to another code field gets that field's value rows.
   if (learnedMap.learned.length > 0 || assisted.length > 0) mapping = refreshValueRows(mapping, catalog, ctx.template);
-  return { mapping, learned: learnedMap.learned, assisted, warnings };
+  return { mapping, learned: learnedMap.learned, assisted, warnings, reused };
 }

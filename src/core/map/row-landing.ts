@@ -1,5 +1,5 @@
 import { getObject } from "../../model/index.js";
-import { targetFor } from "./build-mapping.js";
+import { customTarget, targetFor } from "./target-for.js";
 import type { TargetTemplate } from "./templates/template.js";
 
 /** A field row's model key with what follows from it: where it lands and whether it is PHI. */
@@ -23,9 +23,8 @@ export function rowLanding(model: string, column: string, template: TargetTempla
   if (!object || !fieldName) return undefined;
   if (fieldName === "customProperties") {
     const name = rest.length > 0 ? rest.join(".") : column;
-    const table = template.objects[object.name]?.table;
     // Unknown columns may hold anything: PHI until a person says otherwise (as `map` proposes them).
-    return { model: `${object.name}.customProperties.${name}`, target: table ? `${table}.${template.naming.column(name)}` : null, phi: true };
+    return { model: `${object.name}.customProperties.${name}`, target: customTarget(object, name, template), phi: true };
   }
   const field = object.fields.find((f) => f.name === fieldName);
   if (!field || rest.length > 0) return undefined;
