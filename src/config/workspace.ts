@@ -52,9 +52,12 @@ export function loadMapping(ws: Workspace): MappingFile {
 }
 
 export function saveMapping(ws: Workspace, mapping: MappingFile): void {
-  writeFileSync(ws.mappingFile, stringify(mapping, { lineWidth: 0 }));
-  // Value rows of a PHI field hold source values: owner-only, as the catalog is.
-  if (mapping.values?.some((v) => v.phi)) chmodSync(ws.mappingFile, 0o600);
+  // Value rows hold source values: the file is then owner-only from the start, as the catalog is.
+  const text = stringify(mapping, { lineWidth: 0 });
+  if (mapping.values && mapping.values.length > 0) {
+    if (existsSync(ws.mappingFile)) chmodSync(ws.mappingFile, 0o600);
+    writeFileSync(ws.mappingFile, text, { mode: 0o600 });
+  } else writeFileSync(ws.mappingFile, text);
 }
 
 function parseYaml<S extends z.ZodType>(path: string, name: string, schema: S): z.infer<S> {

@@ -19,9 +19,8 @@ const readCsv = (file: string, encoding = "utf8"): Row[] =>
 
 /**
  * What the reviewer decides after `--accept-above 0.8`: proposals that name the wrong field are
- * rejected (what the matcher proposed is listed: the review's [c]hange keeps the old target
- * column, so rejecting is the safe call), flag columns that only say how another column is
- * encoded are rejected (transform decodes), the rest accepted.
+ * rejected (what the matcher proposed is listed), flag columns that only say how another column
+ * is encoded are left out (transform decodes), the rest accepted.
  */
 const wrongProposals: Readonly<Record<string, string>> = {
   "patients.ref_dentist_nm": "patient.suffix", // the referring dentist's name, not a name suffix

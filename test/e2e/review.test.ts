@@ -28,14 +28,15 @@ test("map review in the terminal: rules, then lowest confidence first; a reject,
   const proposed = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
   const queue = [...proposed.fields].sort((a, b) => a.confidence - b.confidence);
 
-  // Four rules accepted; the least certain row rejected; the next one changed; then accept all ≥ 0.8.
-  const r = await review(ws, ["a", "a", "a", "a", "r", "c", "patient.preferredName", "A"]);
+  // Four rules accepted; the least certain row rejected; the next one changed (to a field no other
+  // column holds); then accept all ≥ 0.8.
+  const r = await review(ws, ["a", "a", "a", "a", "r", "c", "patient.emergencyContact", "A"]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /The map is confirmed\./);
   const after = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
   const status = (source: string) => after.fields.find((f) => f.source === source);
   assert.equal(status(queue[0]!.source)?.status, "rejected");
-  assert.equal(status(queue[1]!.source)?.model, "patient.preferredName");
+  assert.equal(status(queue[1]!.source)?.model, "patient.emergencyContact");
   assert.equal(status(queue[1]!.source)?.status, "confirmed");
   assert.ok(after.fields.every((f) => f.status !== "proposed"));
   assert.ok(after.rules.every((x) => x.status === "confirmed"));
@@ -78,4 +79,24 @@ test("editing mapping.yaml after confirmation makes sample refuse with HO-MAP-00
   assert.match(r.stderr, /HO-MAP-003/);
   const stats = (await (await fetch(new URL("/_sandbox/stats", sandbox.url))).json()) as { rows?: Record<string, number> };
   assert.equal(stats.rows?.contact ?? 0, 0, "nothing was written");
+});
+
+test("a change that makes two confirmed columns write one field is saved but not confirmed (HO-MAP-017), and nothing can run", async () => {
+  const root = mkdtempSync(join(tmpdir(), "handover-review-"));
+  const exportDir = join(root, "export");
+  await generateVisualPracticeExport({ patients: 50, seed: 6, outDir: exportDir });
+  const ws = join(root, "ws");
+  await cliJson(["init", ws, "--export", exportDir, "--url", sandbox.url, "--fallback-owner", "crm.admin@example.com"]);
+  await cliJson(["-w", ws, "discover"]);
+  await cliJson(["-w", ws, "map"]);
+  const proposed = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
+  const lowest = [...proposed.fields].sort((a, b) => a.confidence - b.confidence)[0]!;
+  const r = await review(ws, ["a", "a", "a", "a", "c", "patient.preferredName", "A"]);
+  assert.equal(r.code, 3, r.stderr);
+  assert.match(r.stderr, new RegExp(`HO-MAP-017: mapping\\.yaml: patients\\.PreferredName and ${lowest.source.replace(".", "\\.")} are both confirmed to write patient\\.preferredName`));
+  const after = parse(readFileSync(join(ws, "mapping.yaml"), "utf8")) as MappingFile;
+  assert.equal(after.fields.find((f) => f.source === lowest.source)?.model, "patient.preferredName", "the decisions are saved");
+  const sample = await runCli(["-w", ws, "sample", "--size", "5"]);
+  assert.equal(sample.code, 3);
+  assert.match(sample.stderr, /HO-MAP-002|HO-MAP-017/);
 });

@@ -46,15 +46,16 @@ export async function mapCommand(ctx: Context, out: Output, o: MapOptions): Prom
   });
 }
 
-/** The org's columns on the tables the map lands in, for the second hop; an unreachable target
- * is a note (the map then proposes new columns without checking), anything else stops. */
+/** The org's columns on the tables the map lands in, for the second hop. A target that can't be
+ * read (unreachable, refused credentials…) is a note: the map works offline and proposes new
+ * columns without checking the org's; `plan` reads the target anyway. A bug still stops. */
 async function existingColumns(ctx: Context, out: Output): Promise<TargetCatalog | undefined> {
   try {
     await ctx.target.check();
+    return await describeLandingTables(ctx);
   } catch (error) {
-    if (!(error instanceof HandoverError) || error.code !== "HO-TGT-001") throw error;
-    out.note(`Target not reachable (${error.code}): the map proposes new columns without checking the org's existing ones.`);
+    if (!(error instanceof HandoverError) || !error.code.startsWith("HO-TGT-")) throw error;
+    out.note(`Target not read (${error.code}): the map proposes new columns without checking the org's existing ones.`);
     return undefined;
   }
-  return describeLandingTables(ctx);
 }

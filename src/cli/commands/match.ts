@@ -16,7 +16,8 @@ import type { GlobalOptions } from "./workflow.js";
  * `handover match --from A --to B`: the matcher between any two schemas. Each side is a file
  * (columns table .csv/.json, SQL DDL .sql, FHIR StructureDefinition .json) or a workspace's live
  * source or target: `source:<workspace folder>`, `target:<workspace folder>`. Prints proposals with
- * confidence and reasons, never sample values. Writes nothing anywhere.
+ * confidence and reasons, never sample values. Writes nothing to any target; reading `source:<ws>`
+ * before that workspace ran `discover` discovers it, and saves its catalog as `discover` would.
  */
 export function registerMatch(program: Command): void {
   program.command("match").description("propose which columns of one schema fill which columns of another (files or a workspace's live source/target)")

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { MappingFile, ValueRow } from "../../config/mapping-file.js";
 import type { Output } from "../output.js";
+import { dataverseTemplate } from "../../core/map/templates/dataverse.js";
 import { auditRowChanges, describeValue, reviewValues } from "./review-rows.js";
 
 const value = (v: string, code: string | null, confidence: number, phi = false): ValueRow =>
@@ -18,11 +19,12 @@ function script(answers: string[]): { ask: (p: string) => Promise<string>; promp
 test("value rows are walked lowest confidence first: accept, change a code (checked against the vocabulary), accept all above the threshold", async () => {
   const start = mapping([value("Female", "female", 0.99), value("Fem", "female", 0.7), value("??", null, 0.6), value("X", "other", 0.9)]);
   const s = script(["c", "unknown", "c", "woman", "A"]);
-  const { mapping: after, quit } = await reviewValues(s.ask, s.out, start, 0.8, false, "reviewer@clinic.example");
+  const { mapping: after, quit } = await reviewValues(s.ask, s.out, start, 0.8, false, "reviewer@clinic.example", dataverseTemplate());
   assert.equal(quit, false);
   assert.deepEqual(s.notes.filter((n) => n.includes("clients.Gender")).map((n) => /value '([^']+)'/.exec(n)?.[1]), ["??", "Fem", "X"], "lowest first; A at X decided the rest");
   const by = new Map(after.values!.map((v) => [v.value, v]));
   assert.deepEqual([by.get("??")?.code, by.get("??")?.status], ["unknown", "confirmed"]);
+  assert.equal(by.get("??")?.target, "(not written) contact.gendercode has no option for 'unknown'", "the target follows the new code");
   assert.ok(by.get("??")?.reasons.includes("changed by reviewer@clinic.example"));
   assert.equal(by.get("Fem")?.status, "proposed", "'woman' is not a sex code: left undecided");
   assert.ok(s.notes.some((n) => n.includes("is not one of patient.sex's codes")));

@@ -3,6 +3,8 @@ import type { ColumnRuleRow, MappingFile, ValueRow } from "../../config/mapping-
 import type { AuditEntry } from "../../store/audit-log.js";
 import { getField } from "../../model/index.js";
 import { columnRuleQueue, decide, valueQueue } from "../../core/map/review-decisions.js";
+import type { TargetTemplate } from "../../core/map/templates/template.js";
+import { valueTarget } from "../../core/map/value-rows.js";
 import type { Output } from "../output.js";
 
 /**
@@ -47,7 +49,7 @@ export async function reviewColumnRules(ask: Ask, out: Output, start: MappingFil
   return { mapping, quit: false };
 }
 
-export async function reviewValues(ask: Ask, out: Output, start: MappingFile, threshold: number, showPhi: boolean, actor: string): Promise<Walk> {
+export async function reviewValues(ask: Ask, out: Output, start: MappingFile, threshold: number, showPhi: boolean, actor: string, template: TargetTemplate): Promise<Walk> {
   let mapping = start;
   const update = (row: ValueRow, patch: Partial<ValueRow>) => ({ ...mapping, values: mapping.values?.map((v) => (key(v) === key(row) ? { ...v, ...patch } : v)) });
   for (const row of valueQueue(mapping)) {
@@ -61,7 +63,7 @@ export async function reviewValues(ask: Ask, out: Output, start: MappingFile, th
       const codes = getField(row.model)?.codes ?? [];
       const code = (await ask(`  code (${codes.join("/")}, or - for none): `)).trim();
       if (code === "-") mapping = update(row, { code: null, target: null, status: "confirmed", reasons: [...row.reasons, `changed by ${actor}`] });
-      else if (codes.includes(code)) mapping = update(row, { code, status: "confirmed", reasons: [...row.reasons, `changed by ${actor}`] });
+      else if (codes.includes(code)) mapping = update(row, { code, target: valueTarget(row.model, code, template), status: "confirmed", reasons: [...row.reasons, `changed by ${actor}`] });
       else out.note(`  '${code}' is not one of ${row.model}'s codes; left undecided.`);
     }
   }

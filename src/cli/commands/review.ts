@@ -100,7 +100,7 @@ async function interactive(ctx: Context, out: Output, start: import("../../confi
       // Accepting a proposal with no model field (a column people left out before) leaves it out.
       if (answer === "a" || answer === "r") mapping = pruneValueRows(update(mapping, row.source, { status: answer === "a" && row.model ? "confirmed" : "rejected" }));
     }
-    if (!quit) ({ mapping } = await reviewValues(ask, out, mapping, threshold, showPhi, ctx.actor));
+    if (!quit) ({ mapping } = await reviewValues(ask, out, mapping, threshold, showPhi, ctx.actor, ctx.template));
   } finally {
     rl.close();
   }

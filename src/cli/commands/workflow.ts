@@ -201,7 +201,7 @@ export function registerWorkflow(program: Command): void {
     .action(() => { throw new HandoverError("HO-CLI-001", { verb: "console" }); });
 }
 
-/** The org's tables for the map's second hop; an unreachable target only skips that hop, loudly. */
+/** The plan's columns must exist before rows move: `schema apply` (or an admin's import) first. */
 async function assertSchema(ctx: Context, plan: import("../../core/plan/plan.js").Plan): Promise<void> {
   if (plan.schema.columns.length === 0 && plan.schema.keys.length === 0) return;
   const described = await ctx.target.describe([...new Set(plan.schema.columns.map((c) => c.table))]);

@@ -27,6 +27,11 @@ export const pipelineErrors = defineErrors({
     message: "mapping.yaml column rule {id}: {problem}.",
     hint: "Fix the rule in mapping.yaml or reject it in 'handover map review', then confirm the map again.",
   },
+  "HO-MAP-017": {
+    category: "config",
+    message: "mapping.yaml: {first} and {second} are both confirmed to write {what}; each record would keep only one of them.",
+    hint: "Reject or change one of the two in 'handover map review' (a declared split/combine rule is the way to join columns), then confirm the map again.",
+  },
   "HO-PLN-001": {
     category: "config",
     message: "There is no plan for the current map.",

@@ -3,10 +3,12 @@ import { HandoverError } from "../../contracts/handover-error.js";
 import { appendAudit } from "../../store/audit-log.js";
 import type { Context } from "../context.js";
 import type { Plan } from "../plan/plan.js";
+import { assertNoRouteConflicts } from "./route-conflicts.js";
 
 /**
  * Nothing reaches the target unless every map row and rule is decided and the file is exactly
- * the one a person confirmed. Called by schema apply, sample and run.
+ * the one a person confirmed, and no two confirmed routes write the same thing. Called by schema
+ * apply, sample, run and delta.
  */
 export async function assertConfirmed(ctx: Context, mapping: MappingFile): Promise<string> {
   const open = undecided(mapping);
@@ -15,12 +17,15 @@ export async function assertConfirmed(ctx: Context, mapping: MappingFile): Promi
   const last = await ctx.store.db.selectFrom("confirmations").select("map_hash").orderBy("id", "desc").limit(1).executeTakeFirst();
   if (!last) throw new HandoverError("HO-MAP-002", { count: mapping.fields.length });
   if (last.map_hash !== hash) throw new HandoverError("HO-MAP-003", { found: hash, confirmed: last.map_hash });
+  assertNoRouteConflicts(mapping);
   return hash;
 }
 
 /** Records that the current map is confirmed (when fully decided), with who and when, in the audit log. */
 export async function recordConfirmation(ctx: Context, mapping: MappingFile): Promise<boolean> {
   if (undecided(mapping) > 0) return false;
+  // A map whose confirmed rows write one field twice is not confirmed (the decisions are saved).
+  assertNoRouteConflicts(mapping);
   const hash = mappingHash(mapping);
   const confirmed = mapping.fields.filter((f) => f.status === "confirmed").length;
   const rejected = mapping.fields.filter((f) => f.status === "rejected").length;

@@ -10,10 +10,10 @@ export interface BulkDecision {
   readonly confirmRules?: boolean;
 }
 
-/** One proposed row's bulk decision; a field row needs a model to be confirmed. */
-function bulk<R extends { readonly status: RowStatus; readonly confidence: number }>(row: R, d: BulkDecision, confirmable = true): R {
+/** One proposed row's bulk decision. */
+function bulk<R extends { readonly status: RowStatus; readonly confidence: number }>(row: R, d: BulkDecision): R {
   if (row.status !== "proposed") return row;
-  if (d.acceptAbove !== undefined && row.confidence >= d.acceptAbove && confirmable) return { ...row, status: "confirmed" };
+  if (d.acceptAbove !== undefined && row.confidence >= d.acceptAbove) return { ...row, status: "confirmed" };
   if (d.rejectBelow !== undefined && row.confidence < d.rejectBelow) return { ...row, status: "rejected" };
   return row;
 }

@@ -33,10 +33,18 @@ test("every distinct value of a coded column gets a row with its count, code and
   assert.deepEqual(rows.filter((r) => r.source === "appointments.State").map((r) => [r.code, r.target]), [["completed", "appointment.statecode 1 + statuscode 3"]]);
 });
 
-test("a column over the cap is mapped from its samples, with no count, and says what happens to other values", () => {
-  const status = valueRowsFor(fields, catalog, template).filter((r) => r.source === "patients.Status");
-  assert.deepEqual(status.map((r) => [r.value, r.count, r.code]), [["Active", null, "active"], ["Gone", null, null]]);
-  assert.ok(status.every((r) => r.reasons.some((x) => x.includes("more than 200") && x.includes("flagged"))));
+test("a column discovery kept no value list for (over the cap) gets no value rows: its values go through the built-in parse, none is copied", () => {
+  assert.deepEqual(valueRowsFor(fields, catalog, template).filter((r) => r.source === "patients.Status"), []);
+});
+
+test("a value the matcher can't place but the transform's built-in vocabulary reads is proposed as that code, not as 'no code'", () => {
+  const docs: SourceCatalog = { sourceId: "export", tables: [{ name: "documents", file: "documents.csv", rowCount: 4, columns: [
+    { name: "doc_type", samples: ["X-Ray FMX"], nonEmptyCount: 4, distinctCount: 2, maxLength: 12, values: [{ value: "X-Ray FMX", count: 3 }, { value: "Consent Form", count: 1 }] },
+  ] }] };
+  const rows = valueRowsFor([field("documents.doc_type", "document.category")], docs, template);
+  const xray = rows.find((r) => r.value === "X-Ray FMX")!;
+  assert.equal(xray.code, "imaging");
+  assert.ok(xray.reasons.some((r) => r.includes("built-in vocabulary")));
 });
 
 test("a person's decisions survive a refresh; rows of a rejected or re-routed column go", () => {

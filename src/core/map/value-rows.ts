@@ -1,15 +1,16 @@
 import type { FieldRow, MappingFile, ValueRow } from "../../config/mapping-file.js";
-import { VALUE_LIST_CAP, type SourceCatalog, type SourceColumn } from "../../contracts/source.js";
+import type { SourceCatalog, SourceColumn } from "../../contracts/source.js";
 import { getField, getObject, type FieldDef } from "../../model/index.js";
+import { parseValue } from "../transform/parse-value.js";
 import { matchValues } from "./match/match-values.js";
 import type { TargetTemplate } from "./templates/template.js";
 
 /**
  * The `values:` section of mapping.yaml: for every column routed (proposed or confirmed) to a
  * code field with a vocabulary, each distinct value matched to a code. Discovery keeps every
- * value, counted, of columns with at most VALUE_LIST_CAP distinct values; above that only the
- * samples are known, mapped here with no count, and any other value goes through the built-in
- * parse (flagged when it fits no code).
+ * value, counted, of columns with at most VALUE_LIST_CAP distinct values (that repeat); a column
+ * without such a list gets no value rows: its values go through the built-in parse (flagged when
+ * they fit no code), and no value of a column that may not be coded at all is copied here.
  */
 
 /** `table.column` → [table, column]; table names may hold spaces, never dots. */
@@ -25,17 +26,23 @@ export function codeFieldOf(row: Pick<FieldRow, "model">): FieldDef | undefined 
   return field && field.type === "code" && field.codes && field.codes.length > 0 ? field : undefined;
 }
 
-/** The column's distinct values (trimmed, merged) with counts, or its samples with none. */
-function distinctValues(column: SourceColumn): { readonly value: string; readonly count: number | null }[] {
-  if (column.values) {
-    const merged = new Map<string, number>();
-    for (const { value, count } of column.values) {
-      const v = value.trim();
-      if (v) merged.set(v, (merged.get(v) ?? 0) + count);
-    }
-    return [...merged].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+/** The column's distinct values (trimmed, merged) with counts; none when discovery kept no list. */
+function distinctValues(column: SourceColumn): { readonly value: string; readonly count: number }[] {
+  const merged = new Map<string, number>();
+  for (const { value, count } of column.values ?? []) {
+    const v = value.trim();
+    if (v) merged.set(v, (merged.get(v) ?? 0) + count);
   }
-  return [...new Set(column.samples.map((s) => s.trim()).filter((s) => s.length > 0))].map((value) => ({ value, count: null }));
+  return [...merged].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** A value the matcher finds no code for, read by the transform's built-in vocabulary instead
+ * ("X-Ray FMX" → imaging): proposing "no code" for it would drop what the parse would keep. */
+function builtIn(field: FieldDef, value: string): { code: string; confidence: number; reasons: string[] } | undefined {
+  const read = parseValue(field, value);
+  return read.ok && typeof read.value === "string" && field.codes?.includes(read.value)
+    ? { code: read.value, confidence: 0.9, reasons: [`the transform's built-in vocabulary reads it as '${read.value}'`] }
+    : undefined;
 }
 
 /** Where a code lands, in the words the review shows ("contact.gendercode = 2"). */
@@ -79,16 +86,14 @@ export function valueRowsFor(fields: readonly FieldRow[], catalog: SourceCatalog
     if (!column || !getObject(row.model.split(".")[0] ?? "")) continue;
     const values = distinctValues(column);
     const matches = matchValues(values.map((v) => v.value), field, row.model);
-    const sampledOnly = !column.values && column.distinctCount > values.length
-      ? [`the column has ${column.distinctCount} distinct values, more than ${VALUE_LIST_CAP}: only its sampled values are mapped here; any other value goes through the built-in parse and is flagged when it fits no code`]
-      : [];
     for (const { value, count } of values) {
       const earlier = decided.get(`${row.source}\u0000${row.model}\u0000${value}`);
       if (earlier) {
         rows.push(earlier);
         continue;
       }
-      const match = matches.get(value)!;
+      const matched = matches.get(value)!;
+      const match = matched.code === null ? builtIn(field, value) ?? matched : matched;
       rows.push({
         source: row.source,
         value,
@@ -97,7 +102,7 @@ export function valueRowsFor(fields: readonly FieldRow[], catalog: SourceCatalog
         target: valueTarget(row.model, match.code, template),
         count,
         confidence: match.confidence,
-        reasons: [...match.reasons, ...sampledOnly],
+        reasons: [...match.reasons],
         status: "proposed",
         phi: field.phi,
       });

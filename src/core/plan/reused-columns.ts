@@ -13,7 +13,9 @@ export function checkReusedColumns(mapping: MappingFile, template: TargetTemplat
     if (row.status !== "confirmed" || !row.model || !row.target || row.model.includes(".customProperties.") || template.fields[row.model]) continue;
     if (row.target.includes(" ") || row.target.startsWith("(")) continue;
     const [table, column] = row.target.split(".") as [string, string | undefined];
-    if (!column || template.naming.isCustom(column)) continue;
+    // The column we would add ourselves for this field is planned, not reused. (On Salesforce every
+    // custom field ends in __c, the org's own MRN__c too, so "custom" can't tell them apart.)
+    if (!column || column.toLowerCase() === template.naming.column(row.model.split(".")[1] ?? "").toLowerCase()) continue;
     const found = described.tables.find((t) => t.name === table);
     if (found && !found.columns.some((c) => c.name === column)) throw new HandoverError("HO-PLN-006", { source: row.source, table, column });
   }

@@ -24,3 +24,12 @@ test("past the cap the value list is dropped: only samples and the distinct coun
   assert.equal(column.distinctCount, VALUE_LIST_CAP + 1);
   assert.equal(column.samples.length, maxSamples);
 });
+
+test("a column whose values don't repeat (names, dates of birth) keeps no value list, however few its rows", () => {
+  const names = new ColumnStats("Name");
+  for (let i = 0; i < 40; i += 1) names.add(`Person ${i}`);
+  assert.equal(names.toColumn().values, undefined);
+  const sex = new ColumnStats("Sex");
+  for (let i = 0; i < 40; i += 1) sex.add(["F", "M", "U"][i % 3]!);
+  assert.deepEqual(sex.toColumn().values?.map((v) => v.value).sort(), ["F", "M", "U"]);
+});

@@ -38,6 +38,17 @@ export class ColumnStats {
     }
   }
 
+  /**
+   * Whether the column's values repeat as a code's do (each distinct value on two rows or more,
+   * on average, or at most a handful of them): only then is the list kept. A column of names,
+   * birth dates or note text in a small table stays under the cap too, and its values are not
+   * copied into the catalog for that.
+   */
+  private coded(): boolean {
+    const size = this.counts?.size ?? 0;
+    return size <= 5 || size * 2 <= this.nonEmpty;
+  }
+
   /** `maxLength` is in UTF-16 code units (string length), which is how CRM field limits count too. */
   toColumn(dateFormat?: string): SourceColumn {
     return {
@@ -47,7 +58,7 @@ export class ColumnStats {
       distinctCount: this.distinct.size,
       maxLength: this.longest,
       ...(dateFormat !== undefined ? { dateFormat } : {}),
-      ...(this.counts && this.counts.size > 0 ? { values: [...this.counts].map(([value, count]) => ({ value, count })) } : {}),
+      ...(this.counts && this.counts.size > 0 && this.coded() ? { values: [...this.counts].map(([value, count]) => ({ value, count })) } : {}),
     };
   }
 }

@@ -50,13 +50,16 @@ export function applySuggestions(mapping: MappingFile, request: AssistRequest, s
     else owner.set(s.field, s);
   }
 
+  const requestSampled = request.columns.some((c) => o.sampled.has(`${request.table}.${c.column}`));
   const applied: AssistedProposal[] = [];
   const fields = mapping.fields.map((row): FieldRow => {
     const column = row.source.slice(request.table.length + 1);
     const s = row.source.startsWith(`${request.table}.`) ? byColumn.get(column) : undefined;
     const landing = s && rowLanding(s.field ?? `${request.object.name}.customProperties`, column, o.template);
     if (!s || !landing) return row;
-    const words = o.sampled.has(row.source) || !s.reason ? "" : `: ${oneLine(s.reason)}`;
+    // The model saw every column of the request: when any of them carried sample values, its words
+    // about any column may quote them, so none are kept for this table.
+    const words = requestSampled || !s.reason ? "" : `: ${oneLine(s.reason)}`;
     if (landing.model === row.model) {
       applied.push({ source: row.source, model: row.model, confidence: row.confidence, agreed: true });
       return { ...row, reasons: [...row.reasons, `${o.assistant} (language model) agrees${words}`] };

@@ -1,6 +1,7 @@
 import type { FieldRow, MappingFile } from "../../../config/mapping-file.js";
 import type { SourceCatalog, SourceColumn } from "../../../contracts/source.js";
 import { getObject } from "../../../model/index.js";
+import { ruleFieldRows } from "../column-rule-rows.js";
 import { describeKind } from "../match/value-fit.js";
 import { DEFAULT_THRESHOLD, profileValues, proposeFields, type FieldProposal } from "../match/index.js";
 import type { AssistColumn, AssistRequest } from "./match-assistant.js";
@@ -34,7 +35,9 @@ export function assistPlan(catalog: SourceCatalog, mapping: MappingFile, skip: R
     const asked = rows.filter((row) => row.status === "proposed" && !skip.has(row.source) && unsure(row, proposals.get(columnOf(row))));
     if (asked.length === 0) continue;
     const askedSet = new Set(asked);
-    const held = new Set(rows.filter((r) => !askedSet.has(r) && r.status !== "rejected" && r.model).map((r) => r.model));
+    // Fields other rows hold, a declared rule's outputs among them, are not offered again.
+    const ruled = ruleFieldRows(mapping).filter((r) => r.status !== "rejected" && r.source.startsWith(`${table.name}.`));
+    const held = new Set([...rows.filter((r) => !askedSet.has(r) && r.status !== "rejected" && r.model), ...ruled].map((r) => r.model));
     const columns = asked.map((row): AssistColumn => {
       const column = table.columns.find((c) => c.name === columnOf(row))!;
       const proposal = proposals.get(column.name);
