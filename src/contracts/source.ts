@@ -139,6 +139,10 @@ export interface SourceIssue {
   readonly kind: "issue";
   readonly table: string;
   readonly issue: Issue;
+  /** The key of the record the issue stands for, when the reader knows it (a FHIR document's
+   * attachment row `<id>#2` whose bytes can't be had): the outcome is filed under it, one per
+   * record, and a whole read knows the record is still in the source. */
+  readonly key?: string;
 }
 
 export interface Checkpoint {

@@ -112,7 +112,9 @@ async function readTable(store: Store, source: SourceConnector, table: TableMap,
       }
       if (item.kind === "issue") {
         if (item.issue.severity !== "warning") state.badRows += 1;
-        issues.push({ issue: item.issue, key: rowKey(`#row${item.issue.row ?? state.badRows}${item.issue.severity === "warning" ? `:${item.issue.code}` : ""}`) });
+        // Filed under the record it stands for when the reader says; else under its row.
+        const key = item.key && item.issue.severity !== "warning" ? item.key : rowKey(`#row${item.issue.row ?? state.badRows}${item.issue.severity === "warning" ? `:${item.issue.code}` : ""}`);
+        issues.push({ issue: item.issue, key });
       } else {
         const key = table.keyColumns.map((c) => (item.values[c] ?? "").trim()).join("|");
         if (key.replace(/\|/g, "") === "") {

@@ -29,8 +29,11 @@ export async function deletedAtSource(ctx: Context, map: CompiledMap, runId: str
     await db.updateTable("staged_records").set({ extract_run: `deleted:${runId}` }).where("extract_run", "in", abandoned.slice(k, k + 500)).execute();
   }
   for (const table of map.tables.values()) {
+    // A record the read met but refused (an attachment whose bytes can't be had) is still there.
     const unseen = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
-      .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%").execute();
+      .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%")
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom("record_outcomes as o").select("o.source_key")
+        .where("o.run_id", "=", runId).where("o.source_table", "=", table.table).whereRef("o.source_key", "=", "staged_records.source_key")))).execute();
     await markDeleted(db, table.table, runId, unseen.map((u) => u.source_key));
     const gone = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
       .where("extract_run", "=", `deleted:${runId}`).orderBy("source_key").execute();

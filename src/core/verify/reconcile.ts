@@ -21,8 +21,13 @@ export async function reconcile(ctx: Context, runId: string, unmapped: readonly 
     .where("run_id", "=", runId).groupBy(["source_table", "status"]).execute();
   const staged = await ctx.store.db.selectFrom("staged_records").select("source_table").select((eb) => eb.fn.countAll<number>().as("n"))
     .where("extract_run", "=", runId).groupBy("source_table").execute();
-  const rowIssues = await ctx.store.db.selectFrom("record_outcomes").select("source_table").select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("run_id", "=", runId).where((eb) => eb.or([eb("source_key", "like", "#row%"), eb("reason", "=", "duplicate-source-key")])).groupBy("source_table").execute();
+  // Rows the read met but did not stage (malformed, duplicate keys, records refused by the reader):
+  // each has an outcome of its own and counts as a source row.
+  const rowIssues = await ctx.store.db.selectFrom("record_outcomes as o").select("o.source_table").select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("o.run_id", "=", runId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("staged_records as s").select("s.source_key")
+      .whereRef("s.source_table", "=", "o.source_table").whereRef("s.source_key", "=", "o.source_key").where("s.extract_run", "=", runId))))
+    .groupBy("o.source_table").execute();
   const tables = new Map<string, { table: string; sourceRows: number; loaded: number; flagged: number; rejected: number; skipped: number; unexplained: number }>();
   const entry = (table: string) => {
     let e = tables.get(table);

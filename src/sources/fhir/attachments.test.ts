@@ -55,7 +55,8 @@ test("inline and URL attachments are stored once by content and a second read fe
     const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
     assert.deepEqual(["d1", "d2", "d3", "d4", "d5", "d6"].map(path), [sha(small), sha(small), sha(big), sha(big), undefined, ""]);
     assert.equal(first.issues.length, 1, "the missing binary rejects its document: an issue in its place");
-    assert.deepEqual(first.issues[0]?.kind === "issue" && [first.issues[0].issue.code, first.issues[0].issue.severity, first.issues[0].issue.row], ["HO-SRC-032", "error", 5]);
+    assert.deepEqual(first.issues[0]?.kind === "issue" && [first.issues[0].issue.code, first.issues[0].issue.severity, first.issues[0].issue.row, first.issues[0].key], ["HO-SRC-032", "error", 5, "d5"],
+      "filed under the document row it stands for, so two failed attachments of one resource are two rows");
     assert.deepEqual(await readFile(join(filesDir, sha(big))), big);
     assert.deepEqual(JSON.parse(await readFile(join(filesDir, `${sha(small)}.json`), "utf8")), { name: "a.pdf", contentType: "application/pdf", size: 10 });
     const stored = (await readdir(filesDir)).filter((f) => /^[0-9a-f]{64}$/.test(f));

@@ -117,7 +117,7 @@ async function* toItems(line: string, row: number, file: string, options: Resour
     return;
   }
   const made = await spec.expand(resource, { directory, file, row, ...(options.attachments ? { attachments: options.attachments } : {}) });
-  for (const issue of made.issues) yield { kind: "issue", table, issue };
+  for (const { recordKey, ...issue } of made.issues) yield { kind: "issue", table, issue, ...(recordKey ? { key: recordKey } : {}) };
   for (const out of made.rows) if (!before(options.changedSince, changedAt, out.key)) yield { kind: "record", table, file, row, values: shapeRow(spec, out.values), key: out.key, ...stamp };
 }
 

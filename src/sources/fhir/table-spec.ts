@@ -22,10 +22,11 @@ export interface ExpandContext extends FlattenContext {
   readonly row: number;
 }
 
-/** The rows one resource gives (none, one, several), each with its key, and the warnings met. */
+/** The rows one resource gives (none, one, several), each with its key, and the issues met — an
+ * issue that stands for a row it refused names that row's key. */
 export interface Expanded {
   readonly rows: readonly { readonly key: string; readonly values: Row }[];
-  readonly issues: readonly Issue[];
+  readonly issues: readonly (Issue & { readonly recordKey?: string })[];
 }
 
 /**

@@ -66,7 +66,7 @@ export const documentReferenceTable: ResourceTableSpec = {
       const values: Row = { ...header, id: key, content_index: String(index + 1), ...attachmentColumns(attachment) };
       const stored = await context.attachments?.put(attachment);
       if (stored && !stored.ok) {
-        issues.push(fhirIssues.attachment(context.file, context.row, stored.reason));
+        issues.push({ ...fhirIssues.attachment(context.file, context.row, stored.reason), recordKey: key });
         continue;
       }
       if (stored) values.attachment_path = stored.path;
