@@ -137,6 +137,10 @@ export const pipelineErrors = defineErrors({
     message: "There is no completed run to pick up changes from.",
     hint: "Run 'handover run' first; 'handover delta' then loads what changed since.",
   },
+  "HO-LOD-007": {
+    category: "data",
+    message: "{file} row {row} field '{field}': the record names a file (its name or type) but has none to send; the note goes without a file name or type, flagged.",
+  },
   "HO-VER-001": {
     category: "data",
     message: "Verification found {mismatches} field mismatch(es) and {missing} missing row(s).",

@@ -59,7 +59,8 @@ export async function writeNoteBatch(deps: NoteDeps, table: string, columns: Not
   if (ready.length === 0) return { created: 0, updated: 0, failed: refused.length };
 
   const keys = ready.map((r) => r.note.sourceKey);
-  const readColumns = [columns.subject, columns.text, columns.fileName, columns.mimeType];
+  // The before-image holds every column this batch writes, custom ones too, so rollback restores them.
+  const readColumns = [...new Set([columns.subject, columns.text, columns.fileName, columns.mimeType, ...ready.flatMap((r) => Object.keys(r.note.columns ?? {}))])];
   const existing = new Map<string, StoredRow>();
   for (const row of await target.readBack(table, keys, readColumns)) if (row.sourceKey) existing.set(row.sourceKey, row);
   // The journal keeps the intent without the file's bytes: the path says where they came from.
@@ -115,6 +116,10 @@ function withFlags(item: BatchItem, outcome: NoteOutcome | undefined, columns: N
   if (!record || !outcome || record.status !== "ok") return item;
   const extra: Issue[] = [];
   const at = { file: record.file, row: record.row };
+  const fields = item.planned.row.fields;
+  if (!text(fields[columns.file]) && (text(fields[columns.fileName]) || text(fields[columns.mimeType]))) {
+    extra.push(issue("HO-LOD-007", { ...at, field: sources.file ?? columns.file }, "warning"));
+  }
   if (outcome.flags.includes("split") && outcome.ok) {
     extra.push(issue("HO-LOD-004", { ...at, field: sources.text ?? columns.text, parts: outcome.partIds.length + 1 }, "warning"));
   }

@@ -103,6 +103,7 @@ export function parseDateTime(text: string, reading: DateReading | string = {}):
   }
   const zone = r.zone ?? "UTC";
   const local = DateTime.fromObject(fields, { zone });
+  if (!local.isValid) return { ok: false, expected: `date-time in a known time zone (not ${zone})` };
   if (local.hour !== fields.hour || local.minute !== fields.minute) return { ok: false, expected: `local time that exists in ${zone}`, nonexistent: { zone } };
   const readings = local.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
   const first = readings[0] ?? local;

@@ -20,3 +20,9 @@ test("regions are ISO 3166 alpha-2 codes libphonenumber knows", () => {
   assert.equal(isPhoneRegion("XX"), false);
   assert.equal(isPhoneRegion("AUS"), false);
 });
+
+test("the whole text must be the number: trailing junk or a number inside other text fails", () => {
+  assert.equal(isValidPhone("0491-570-156!!", "AU"), false);
+  assert.equal(isValidPhone("call 0491 570 156", "AU"), false);
+  assert.equal(isValidPhone("0491 570 156 #2", "AU"), true, "an extension marker");
+});

@@ -59,3 +59,10 @@ test("phones and postcodes follow the source's country; durations, sizes and sta
   assert.deepEqual(parseValue(f("appointment.status"), "Broken"), { ok: true, value: "noShow", change: "code → noShow" });
   assert.deepEqual(parseValue(f("patient.status"), "Archived"), { ok: true, value: "inactive", change: "code → inactive" });
 });
+
+test("money: thousands commas, currency signs and accounting credits read; a lone sign or a decimal comma is refused, not guessed", () => {
+  const amount = { name: "amount", type: "money", phi: false, description: "an amount", synonyms: [] } as const;
+  const value = (text: string) => { const r = parseValue(amount, text); return r.ok ? r.value : "refused"; };
+  assert.deepEqual(["$1,234.50", "($85.00)", "42", "-3.5"].map(value), [1234.5, -85, 42, -3.5]);
+  assert.deepEqual(["$", "( )", "1,50", "12,34,5"].map(value), ["refused", "refused", "refused", "refused"]);
+});

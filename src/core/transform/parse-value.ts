@@ -86,8 +86,11 @@ export function parseValue(field: FieldDef, raw: string, reading: ValueReading |
     case "decimal":
     case "money": {
       // "$1,234.50"; accounting style "($85.00)" is a credit (negative).
+      // A comma must group thousands ("1,50" is not 150), and there must be a digit ("$" is not 0).
       const credit = /^\(.*\)$/.test(text);
-      const n = Number(text.replace(/^\((.*)\)$/, "$1").replace(/[$,\s]/g, ""));
+      const bare = text.replace(/^\((.*)\)$/, "$1").replace(/[$\s]/g, "");
+      if (!/\d/.test(bare) || !/^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(bare)) return { ok: false, expected: "number" };
+      const n = Number(bare.replace(/,/g, ""));
       return Number.isFinite(n) ? { ok: true, value: credit ? -n : n, change: "text → number" } : { ok: false, expected: "number" };
     }
     case "bool": {

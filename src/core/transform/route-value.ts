@@ -108,6 +108,8 @@ function dateAndTime(route: ColumnRoute, record: At, reading: RouteReading): Rou
   const at = { file: record.file, row: record.row, field: dateColumn };
   const severity = route.field.required ? "error" : "warning";
   const columnReading = readingFor(record.table, dateColumn, reading);
+  // A time with no date can't be placed: flagged on the date column, never dropped quietly.
+  if (date === "" && time !== "") return failed(raw, { ok: false, expected: "date (the time has no date beside it)" }, at, severity, reading);
   if (date === "") return { raw, parsed: { ok: true, value: null, change: null }, issues: [] };
   if (time === "") {
     const parsed = parseValue(route.field, date, columnReading);

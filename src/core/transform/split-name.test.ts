@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it, test } from "node:test";
 import { splitFullName } from "./split-name.js";
 
 const parts = (text: string) => {
@@ -34,4 +34,13 @@ describe("splitFullName", () => {
   it("gives nothing for an empty value", () => {
     assert.equal(splitFullName("   "), null);
   });
+});
+
+test("a title or suffix on the family part comes off it; names that could be read two ways are flagged", () => {
+  assert.deepEqual(parts("Dr Smith, Jane"), ["Jane", null, "Smith", null, "Dr"]);
+  assert.deepEqual(parts("Smith Jr., John"), ["John", null, "Smith", "Jr.", null]);
+  assert.match(splitFullName("Maria Garcia Lopez")?.ambiguity ?? "", /double family name/);
+  assert.match(splitFullName("Maria Del Carmen Lopez")?.ambiguity ?? "", /particle/);
+  assert.equal(splitFullName("Ludwig van Beethoven")?.ambiguity, undefined);
+  assert.equal(splitFullName("Jane A. Smith")?.ambiguity, undefined);
 });

@@ -64,8 +64,13 @@ export function splitFullName(text: string): NameParts | null {
   if (segments.length === 0) return null;
 
   if (segments.length >= 2) {
-    const family = words(segments[0]!);
-    const { title, rest } = stripTitle(words(segments.slice(1).join(" ")));
+    // "Dr Smith, Jane" and "Smith Jr., John": the title and suffix come off the family part too.
+    const familyTitle = stripTitle(words(segments[0]!));
+    const family = [...familyTitle.rest];
+    while (family.length > 1 && isSuffix(family.at(-1)!)) suffix = [family.pop()!, suffix].filter(Boolean).join(" ");
+    const stripped = stripTitle(words(segments.slice(1).join(" ")));
+    const rest = stripped.rest;
+    const title = [familyTitle.title, stripped.title].filter(Boolean).join(" ") || null;
     const given = rest.filter((w, i) => !(i === rest.length - 1 && isSuffix(w) && rest.length > 1));
     if (given.length < rest.length) suffix = [rest.at(-1)!, suffix].filter(Boolean).join(" ");
     const parts: NameParts = { first: given[0] ?? null, middle: joined(given.slice(1)), last: joined(family), suffix, title, form: "last, first" };
@@ -80,5 +85,11 @@ export function splitFullName(text: string): NameParts | null {
   const parts: NameParts = { ...givenThenFamily(body), suffix, title, form: "first last" };
   if (body.length === 1) return { ...parts, ambiguity: "a single word: given or family name?" };
   if (body.length > MANY_WORDS) return { ...parts, ambiguity: "many words: middle names or a double family name?" };
+  // "Maria Garcia Lopez" (a double family name?) and "Maria Del Carmen Lopez" (a particle, or a
+  // compound given name?): read as given-middle-last, flagged; a middle initial ("Jane A. Smith")
+  // and a lower-case particle ("Ludwig van Beethoven") leave no doubt.
+  if (body.length >= 3 && parts.middle !== null && !/^[A-Za-z]\.?$/.test(parts.middle)) return { ...parts, ambiguity: "three or more names: a middle name or a double family name?" };
+  const particle = parts.last !== null && parts.middle === null && body.length >= 3 ? words(parts.last)[0]! : "";
+  if (/^[A-Z]/.test(particle)) return { ...parts, ambiguity: "a capitalised particle: part of the family name, or of a given name?" };
   return parts;
 }

@@ -98,3 +98,8 @@ test("a value row naming a code outside the field's vocabulary, or a malformed r
   assert.equal(code(() => compileMap(mappingWith([rule({ model: ["patient.email"] })]), template)), "HO-MAP-016");
   assert.equal(code(() => compileMap(mappingWith([when({ sources: ["bookings.Date"] })]), template)), "HO-MAP-016");
 });
+
+test("a time with no date is flagged on the date column, not dropped quietly", () => {
+  const r = transformRecord(booking({ Date: "", Time: "9:30 am" }), context(mappingWith([when()])));
+  assert.deepEqual(r.issues.map((i) => [i.code, i.field]), [["HO-TRN-001", "Date"]]);
+});

@@ -43,14 +43,13 @@ export function isClinicalNote(resource: Readonly<Record<string, Json>>): boolea
   return said && noteRendition(resource) !== undefined;
 }
 
-/** A note's bytes as text, in the charset its MIME type names (UTF-8 when none or unknown). */
-export function decodeText(bytes: Uint8Array, contentType: string): string {
+/** A note's bytes as text, in the charset its MIME type names (UTF-8 when none); undefined when
+ * the charset is unknown or the bytes are not valid in it (never U+FFFD in place of a character). */
+export function decodeText(bytes: Uint8Array, contentType: string): string | undefined {
   const charset = /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType)?.[1];
-  let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(charset ?? "utf-8");
+    return new TextDecoder(charset ?? "utf-8", { fatal: true }).decode(bytes);
   } catch {
-    decoder = new TextDecoder("utf-8");
+    return undefined;
   }
-  return decoder.decode(bytes);
 }

@@ -42,8 +42,10 @@ export const clinicalNoteTable: ResourceTableSpec = {
     const values = clinicalNoteTable.flatten(r, context);
     const rendition = noteRendition(r);
     const got = context.attachments ? await context.attachments.bytes(rendition?.attachment, maxNoteBytes) : undefined;
-    if (got?.ok) values.body = decodeText(got.bytes, values.content_contentType ?? "");
-    const issues = got && !got.ok ? [fhirIssues.noteText(context.file, context.row, got.reason)] : [];
+    const body = got?.ok ? decodeText(got.bytes, values.content_contentType ?? "") : undefined;
+    if (body !== undefined) values.body = body;
+    const problem = got && !got.ok ? got.reason : got?.ok && body === undefined ? "its bytes are not text in the charset its content type names" : undefined;
+    const issues = problem ? [fhirIssues.noteText(context.file, context.row, problem)] : [];
     return { rows: [{ key: values.id as string, values }], issues };
   },
 };

@@ -97,7 +97,7 @@ export const corePracticeProfile: VendorProfile = {
         { column: "prov_id", table: "providers", tableColumn: "prov_id" },
       ],
       dateFormats: { entered_ts: ts, modified_ts: ts },
-      encodedColumns: { note_txt: { flagColumn: "is_b64", flagValues: ["yes"], encoding: "base64" } },
+      encodedColumns: { note_txt: { flagColumn: "is_b64", flagValues: ["yes", "y", "true", "1"], encoding: "base64" } },
     },
     ledger: {
       file: "ledger.csv",
