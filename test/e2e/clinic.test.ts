@@ -9,7 +9,7 @@ import type { FieldRow } from "../../src/config/mapping-file.js";
 import { generateClinicExport } from "../../sandbox/clinic/index.js";
 import type { Manifest } from "../../sandbox/core-practice/index.js";
 import type { DataverseSandbox, SeedUser } from "../../sandbox/dataverse/index.js";
-import { assertDirtCaught, assertNoPhi, migrateExport, writtenColumns, type Decision, type PlantedDirt } from "./export-e2e.js";
+import { assertBase64NotesDecoded, assertDirtCaught, assertNoPhi, migrateExport, writtenColumns, type Decision, type PlantedDirt } from "./export-e2e.js";
 
 delete process.env.http_proxy;
 
@@ -100,18 +100,7 @@ test("an Australian clinic export (DD/MM/YYYY, local Sydney times, separate book
   }
   assert.ok(starts > 30, "booking starts checked");
   // Notes stored base64 (Encoding = base64) arrive decoded.
-  const notes = readCsv(join(exportDir, "Notes.csv"));
-  const annotations = new Map(m.snapshot.annotation!.filter((a) => a.hc_sourcekey).map((a) => [String(a.hc_sourcekey), a]));
-  let decoded = 0;
-  for (const d of manifest.dirt) {
-    if (d.kind !== "base64-note") continue;
-    const note = annotations.get(`cl:notes:${d.key}`);
-    const source = notes.find((n) => n["Note ID"] === d.key);
-    if (!note || !source) continue;
-    assert.ok(note.notetext === Buffer.from(source.Note!, "base64").toString("utf8"), `note ${d.key} arrives decoded`);
-    decoded += 1;
-  }
-  assert.ok(decoded > 0, "base64 notes checked");
+  assertBase64NotesDecoded(m.snapshot.annotation!, manifest.dirt, readCsv(join(exportDir, "Notes.csv")), { prefix: "cl:notes", id: "Note ID", text: "Note" });
 
   // No client's name, email or phone on the terminal (values staff share prove nothing).
   const staffValues = new Set(staff.flatMap((s) => [s.Name, s.Mobile]));

@@ -9,7 +9,7 @@ import { DateTime } from "luxon";
 import type { FieldRow } from "../../src/config/mapping-file.js";
 import { generateCorePracticeExport, type Manifest } from "../../sandbox/core-practice/index.js";
 import type { DataverseSandbox, SeedUser } from "../../sandbox/dataverse/index.js";
-import { assertDirtCaught, assertNoPhi, migrateExport, writtenColumns, type Decision } from "./export-e2e.js";
+import { assertBase64NotesDecoded, assertDirtCaught, assertNoPhi, migrateExport, writtenColumns, type Decision } from "./export-e2e.js";
 
 delete process.env.http_proxy;
 
@@ -98,18 +98,7 @@ test("a Core Practice export (YYYYMMDD dates, local timestamps, Windows-1252, ba
   }
   assert.ok(starts > 30, "appointment starts checked");
   // base64 note bodies (is_b64 = Yes) arrive decoded.
-  const notes = readCsv(join(exportDir, "chart_notes.csv"));
-  const annotations = new Map(m.snapshot.annotation!.filter((a) => a.hc_sourcekey).map((a) => [String(a.hc_sourcekey), a]));
-  let decoded = 0;
-  for (const d of manifest.dirt) {
-    if (d.kind !== "base64-note") continue;
-    const note = annotations.get(`cp:chart_notes:${d.key}`);
-    const source = notes.find((n) => n.note_id === d.key);
-    if (!note || !source) continue;
-    assert.ok(note.notetext === Buffer.from(source.note_txt!, "base64").toString("utf8"), `note ${d.key} arrives decoded`);
-    decoded += 1;
-  }
-  assert.ok(decoded > 0, "base64 notes checked");
+  assertBase64NotesDecoded(m.snapshot.annotation!, manifest.dirt, readCsv(join(exportDir, "chart_notes.csv")), { prefix: "cp:chart_notes", id: "note_id", text: "note_txt" });
   // contact_pref is multi-select ("Email;Text") and the model's preferred contact method is one
   // choice: a row with two is flagged HO-TRN-001 (the method left out), a row with one loads it.
   const outcome = (row: number) => v.reconciliation.exceptions.some((e) => e.table === "patients" && e.row === row);

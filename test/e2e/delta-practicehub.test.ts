@@ -6,15 +6,13 @@
  * a second delta loads nothing.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import Database from "better-sqlite3";
-import { parse, stringify } from "yaml";
 import { startDataverseSandbox } from "../../sandbox/dataverse/index.js";
 import { defaultApiKey, generateAccount, startPracticeHubSandbox, type MutateResult, type PracticeHubStats } from "../../sandbox/practicehub/index.js";
 import { cliJson } from "./cli.js";
+import { practiceHubWorkspace } from "./practicehub-workspace.js";
 
 delete process.env.http_proxy;
 
@@ -37,15 +35,7 @@ test("PracticeHub delta reads only what changed since the last run, loads exactl
   const dataverse = await startDataverseSandbox({ port: 0, users });
   process.env.PRACTICEHUB_API_KEY = defaultApiKey;
   try {
-    const ws = join(mkdtempSync(join(tmpdir(), "handover-ph-delta-")), "ws");
-    await cliJson(["init", ws, "--source", "practicehub", "--source-url", hub.url, "--url", dataverse.url, "--fallback-owner", "crm.admin@example.com"]);
-    const file = join(ws, "handover.yaml");
-    const config = parse(readFileSync(file, "utf8")) as { source: Record<string, unknown> };
-    Object.assign(config.source, { ratePerSecond: 50, pageSize: 20 });
-    writeFileSync(file, stringify(config));
-    for (const step of [["discover"], ["map"], ["map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"], ["plan"], ["schema", "apply"]]) {
-      await cliJson(["-w", ws, ...step]);
-    }
+    const ws = await practiceHubWorkspace("ph-delta", hub.url, dataverse.url, { ratePerSecond: 50, pageSize: 20 });
     const stats = hub.stats;
     const beforeRun = stats.log.length;
     const run = await cliJson<DeltaResult>(["-w", ws, "run"]);
@@ -123,15 +113,7 @@ test("a record deleted before the run that sets the cursor is listed by that run
   const dataverse = await startDataverseSandbox({ port: 0, users });
   process.env.PRACTICEHUB_API_KEY = defaultApiKey;
   try {
-    const ws = join(mkdtempSync(join(tmpdir(), "handover-ph-delta-")), "ws");
-    await cliJson(["init", ws, "--source", "practicehub", "--source-url", hub.url, "--url", dataverse.url, "--fallback-owner", "crm.admin@example.com"]);
-    const file = join(ws, "handover.yaml");
-    const config = parse(readFileSync(file, "utf8")) as { source: Record<string, unknown> };
-    Object.assign(config.source, { ratePerSecond: 100, pageSize: 50 });
-    writeFileSync(file, stringify(config));
-    for (const step of [["discover"], ["map"], ["map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"], ["plan"], ["schema", "apply"]]) {
-      await cliJson(["-w", ws, ...step]);
-    }
+    const ws = await practiceHubWorkspace("ph-delta", hub.url, dataverse.url, { ratePerSecond: 100, pageSize: 50 });
     // A sample stages every patient; then the source deletes one (two hours ago) and changes another
     // (an hour ago), so the run's cursor lies past the tombstone.
     await cliJson(["-w", ws, "sample", "--size", "5"]);

@@ -160,6 +160,22 @@ export function writtenColumns(ws: string): (table: string, column: string) => b
   };
 }
 
+/** Every planted base64 note arrives as its decoded text: `notes` are the export's note rows,
+ * `id`/`text` their key and body columns, `prefix` the workspace's key prefix and table. */
+export function assertBase64NotesDecoded(annotations: readonly Record<string, unknown>[], dirt: readonly PlantedDirt[], notes: readonly Record<string, string>[], o: { prefix: string; id: string; text: string }): void {
+  const byKey = new Map(annotations.filter((a) => a.hc_sourcekey).map((a) => [String(a.hc_sourcekey), a]));
+  let decoded = 0;
+  for (const d of dirt) {
+    if (d.kind !== "base64-note") continue;
+    const note = byKey.get(`${o.prefix}:${d.key}`);
+    const source = notes.find((n) => n[o.id] === d.key);
+    if (!note || !source) continue;
+    assert.ok(note.notetext === Buffer.from(source[o.text]!, "base64").toString("utf8"), `note ${d.key} arrives decoded`);
+    decoded += 1;
+  }
+  assert.ok(decoded > 0, "base64 notes checked");
+}
+
 /** A planted flaw as the generators' manifests list it (the fields every kind may have). */
 export interface PlantedDirt {
   readonly kind: string;

@@ -5,14 +5,11 @@
  * refused with a 429, and the target ends with exactly one row per source record.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
-import { parse, stringify } from "yaml";
 import { startDataverseSandbox } from "../../sandbox/dataverse/index.js";
 import { defaultApiKey, generateAccount, startPracticeHubSandbox, type PracticeHubStats } from "../../sandbox/practicehub/index.js";
 import { cliJson, startCli } from "./cli.js";
+import { practiceHubWorkspace } from "./practicehub-workspace.js";
 
 delete process.env.http_proxy;
 
@@ -38,15 +35,7 @@ test("PracticeHub: a run killed mid-table resumes without re-reading finished pa
   const dataverse = await startDataverseSandbox({ port: 0, users });
   process.env.PRACTICEHUB_API_KEY = defaultApiKey;
   try {
-    const ws = join(mkdtempSync(join(tmpdir(), "handover-ph-kill-")), "ws");
-    await cliJson(["init", ws, "--source", "practicehub", "--source-url", hub.url, "--url", dataverse.url, "--fallback-owner", "crm.admin@example.com"]);
-    const file = join(ws, "handover.yaml");
-    const config = parse(readFileSync(file, "utf8")) as { source: Record<string, unknown> };
-    Object.assign(config.source, { ratePerSecond: rate, pageSize: 10 });
-    writeFileSync(file, stringify(config));
-    for (const step of [["discover"], ["map"], ["map", "review", "--accept-above", "0.8", "--reject-below", "0.8", "--confirm-rules"], ["plan"], ["schema", "apply"]]) {
-      await cliJson(["-w", ws, ...step]);
-    }
+    const ws = await practiceHubWorkspace("ph-kill", hub.url, dataverse.url, { ratePerSecond: rate, pageSize: 10 });
     const stats = hub.stats;
     const before = stats.log.length;
 

@@ -6,7 +6,6 @@
  */
 import { appendAudit } from "../../store/audit-log.js";
 import type { Context } from "../context.js";
-import { markDeleted } from "../extract/mark-deleted.js";
 import type { CompiledMap } from "../transform/compile-map.js";
 
 export interface DeletedAtSource {
@@ -29,19 +28,19 @@ export async function deletedAtSource(ctx: Context, map: CompiledMap, runId: str
     await db.updateTable("staged_records").set({ extract_run: `deleted:${runId}` }).where("extract_run", "in", abandoned.slice(k, k + 500)).execute();
   }
   for (const table of map.tables.values()) {
-    // A record the read met but refused (an attachment whose bytes can't be had) is still there.
-    const unseen = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
+    // Marked in the database, never loaded: a record the read met but refused (an attachment whose
+    // bytes can't be had) has an outcome in this run and is still there.
+    await db.updateTable("staged_records").set({ extract_run: `deleted:${runId}` }).where("source_table", "=", table.table)
       .where("extract_run", "not in", [runId, ""]).where("extract_run", "not like", "deleted:%")
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom("record_outcomes as o").select("o.source_key")
         .where("o.run_id", "=", runId).where("o.source_table", "=", table.table).whereRef("o.source_key", "=", "staged_records.source_key")))).execute();
-    await markDeleted(db, table.table, runId, unseen.map((u) => u.source_key));
-    const gone = await db.selectFrom("staged_records").select("source_key").where("source_table", "=", table.table)
-      .where("extract_run", "=", `deleted:${runId}`).orderBy("source_key").execute();
-    if (gone.length === 0) continue;
-    const keys = gone.map((g) => g.source_key);
+    const gone = db.selectFrom("staged_records").where("source_table", "=", table.table).where("extract_run", "=", `deleted:${runId}`);
+    const count = Number((await gone.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    if (count === 0) continue;
+    const keys = (await gone.select("source_key").orderBy("source_key").limit(1000).execute()).map((g) => g.source_key);
     const audited = await db.selectFrom("audit").select("id").where("operation", "=", operation).where("run_id", "=", runId).where("target_table", "=", table.table).executeTakeFirst();
-    if (!audited) await appendAudit(db, [{ actor: ctx.actor, operation, runId, targetTable: table.table, outcome: `${keys.length} record(s) no longer in the source; left in the target` }]);
-    out.push({ table: table.table, count: keys.length, keys: keys.slice(0, 1000) });
+    if (!audited) await appendAudit(db, [{ actor: ctx.actor, operation, runId, targetTable: table.table, outcome: `${count} record(s) no longer in the source; left in the target` }]);
+    out.push({ table: table.table, count, keys });
   }
   return out;
 }

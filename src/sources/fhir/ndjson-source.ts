@@ -6,7 +6,7 @@ import { HandoverError } from "../../contracts/handover-error.js";
 import { ColumnStats } from "../export/column-stats.js";
 import { createFileAccess } from "../export/file-access.js";
 import { createAttachmentStore, type AttachmentStoreOptions } from "./attachment-store.js";
-import { emptyDirectory, loadDirectory } from "./directory.js";
+import { emptyDirectory, loadDirectory, type Directory } from "./directory.js";
 import { listResourceFiles, type ResourceFiles } from "./ndjson-files.js";
 import { readResources } from "./resource-reader.js";
 import { catalogReferences, resourceTypeOf, tableSpecFor, tablesForTypes } from "./resource-tables.js";
@@ -67,10 +67,19 @@ export function createFhirNdjsonSource(options: FhirNdjsonSourceOptions): Source
     return found;
   }
 
+  // PractitionerRoles resolve references in several tables: read once per source, not per table.
+  const directories = new Map<string, Promise<Directory>>();
+  const directoryOf = (files: readonly string[]): Promise<Directory> => {
+    const key = files.join("\u0000");
+    const known = directories.get(key) ?? loadDirectory(root, files);
+    directories.set(key, known);
+    return known;
+  };
+
   async function* readTable(entry: Entry, read?: ReadOptions): AsyncGenerator<SourceItem> {
     const spec = tableSpecFor(entry.table);
     const roles = entry.all.find((e) => e.type === "PractitionerRole")?.files;
-    const directory = spec.usesDirectory && roles ? await loadDirectory(root, roles) : emptyDirectory;
+    const directory = spec.usesDirectory && roles ? await directoryOf(roles) : emptyDirectory;
     yield* readResources({
       spec, root, files: entry.files, attachments, directory,
       ...(read?.after ? { after: read.after } : {}),
